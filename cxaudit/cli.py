@@ -1,0 +1,212 @@
+"""The command line: parse options, call the library, format output. One error boundary in main().
+
+stdout carries data (the run folder's path, or --json); stderr carries progress and summaries.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import CxauditError, ExitStatus
+
+app = typer.Typer(
+    name="cxaudit",
+    help="Audit customer journeys (cancel, uninstall, contact support, sign-up) on websites for friction.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+_state = {"traceback": False}
+
+BaseUrl = Annotated[str | None, typer.Option("--base-url", "-b", help="Site root that journey paths are relative to.")]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for run folders (one per run).")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1, max=32, help="Journeys run in parallel.")]
+Headed = Annotated[bool, typer.Option("--headed", help="Show the browser window.")]
+BrowserPath = Annotated[
+    str | None, typer.Option("--browser-path", help="Chromium/Chrome executable (else CXAUDIT_BROWSER, then auto).")
+]
+StepTimeout = Annotated[
+    float | None, typer.Option("--step-timeout", min=0.1, help="Seconds a step may wait for its element.")
+]
+Device = Annotated[str | None, typer.Option("--device", help="desktop or mobile (overrides the journey files).")]
+JsonOut = Annotated[bool, typer.Option("--json", help="Print the results JSON to stdout.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
+NoShots = Annotated[bool, typer.Option("--no-screenshots", help="Do not save screenshots.")]
+
+
+@app.callback()
+def _root(
+    traceback: Annotated[bool, typer.Option("--traceback", help="Show the Python traceback on errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    _state["traceback"] = traceback
+    if version:
+        from . import __version__
+
+        typer.echo(f"cxaudit {__version__}")
+        raise typer.Exit(0)
+
+
+def _check_device(device: str | None) -> None:
+    if device is not None and device not in ("desktop", "mobile"):
+        raise CxauditError(f"--device {device}: must be desktop or mobile")
+
+
+def _audit(paths: list[str], base_url: str | None, out: Path, workers: int, headed: bool, browser_path: str | None,
+           step_timeout: float | None, device: str | None, json_out: bool, quiet: bool, no_shots: bool,
+           extra: dict | None = None) -> None:
+    from .journey import load_journeys
+    from .progress import Progress, print_summary
+    from .runner import RunOptions, run_journeys
+
+    _check_device(device)
+    journeys = load_journeys(paths)
+    options = RunOptions(
+        base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
+        step_timeout=step_timeout, device=device, screenshots=not no_shots, extra=extra or {},
+    )
+    with Progress(journeys, enabled=not quiet) as progress:
+        run, folder = run_journeys(journeys, options, on_event=progress.event)
+    if not quiet:
+        print_summary(run, folder)
+    if json_out:
+        sys.stdout.write(run.model_dump_json(indent=1) + "\n")
+    else:
+        typer.echo(str(folder))
+    if any(j.outcome == "error" for j in run.journeys):
+        raise typer.Exit(int(ExitStatus.SITE_OR_BROWSER))
+
+
+@app.command()
+def run(
+    journeys: Annotated[list[str], typer.Argument(help="Journey files or folders of them.")],
+    base_url: BaseUrl = None,
+    out: Out = Path("reports"),
+    workers: Workers = 2,
+    headed: Headed = False,
+    browser_path: BrowserPath = None,
+    step_timeout: StepTimeout = None,
+    device: Device = None,
+    json_out: JsonOut = False,
+    quiet: Quiet = False,
+    no_screenshots: NoShots = False,
+) -> None:
+    """Run journeys against a site in a real browser and save what a customer meets."""
+    _audit(journeys, base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet, no_screenshots)
+
+
+@app.command()
+def demo(
+    journeys: Annotated[
+        list[str] | None, typer.Argument(help="Demo journeys to run (default: every shipped demo journey).")
+    ] = None,
+    serve: Annotated[bool, typer.Option("--serve", help="Only serve the demo site, to click through it.")] = False,
+    port: Annotated[int, typer.Option("--port", help="Port for --serve (0 picks a free one).")] = 8765,
+    out: Out = Path("reports"),
+    workers: Workers = 2,
+    headed: Headed = False,
+    browser_path: BrowserPath = None,
+    step_timeout: StepTimeout = None,
+    device: Device = None,
+    json_out: JsonOut = False,
+    quiet: Quiet = False,
+    no_screenshots: NoShots = False,
+) -> None:
+    """Run the shipped demo journeys against the embedded demo site (or --serve it)."""
+    from .demo.server import DemoServer
+    from .shipped import demo_journeys
+
+    if serve:
+        server = DemoServer(port=port)
+        url = server.start()
+        typer.echo(f"Demo site at {url}/  (Ctrl-C to stop)", err=True)
+        typer.echo(url)
+        try:
+            import threading
+
+            threading.Event().wait()
+        finally:
+            server.stop()
+        return
+    paths = journeys or [str(demo_journeys())]
+    with DemoServer() as server:
+        _audit(paths, server.base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet,
+               no_screenshots, extra={"demo": True})
+
+
+@app.command()
+def validate(
+    journeys: Annotated[list[str], typer.Argument(help="Journey files or folders of them.")],
+    quiet: Quiet = False,
+) -> None:
+    """Check journey files without a browser: one line per problem, naming file, line and step."""
+    from .journey import load_journeys
+
+    loaded = load_journeys(journeys)
+    if not quiet:
+        for j in loaded:
+            typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps)", err=True)
+    typer.echo(f"{len(loaded)} journey file(s) valid")
+
+
+@app.command("install-browser")
+def install_browser_cmd() -> None:
+    """Get a Chromium: Playwright's own download first, else the system package (apt-get)."""
+    from .browser import install_browser
+
+    found = install_browser()
+    typer.echo(found.executable)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of results.json."""
+    import json
+
+    from .model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point and the one error boundary: exceptions become one message and an exit status."""
+    if argv is None:
+        argv = sys.argv[1:]
+    try:
+        rc = app(args=argv, prog_name="cxaudit", standalone_mode=False)
+    except CxauditError as exc:
+        if _state["traceback"]:
+            raise
+        lines = exc.message.splitlines() or [str(exc)]
+        for line in lines:
+            sys.stderr.write(f"cxaudit: error: {line}\n")
+        if exc.tip:
+            sys.stderr.write(f"Tip: {exc.tip}\n")
+        return int(exc.status)
+    except KeyboardInterrupt:
+        sys.stderr.write("cxaudit: interrupted\n")
+        return int(ExitStatus.INTERRUPTED)
+    except typer.Exit as exc:
+        return int(exc.exit_code)
+    except Exception as exc:
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            return int(ExitStatus.USAGE)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.stderr.write("cxaudit: interrupted\n")
+            return int(ExitStatus.INTERRUPTED)
+        if _state["traceback"]:
+            raise
+        sys.stderr.write(f"cxaudit: internal error: {type(exc).__name__}: {exc}\nTip: rerun with --traceback and report it\n")
+        return int(ExitStatus.SITE_OR_BROWSER)
+    return rc if isinstance(rc, int) else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

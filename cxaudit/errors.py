@@ -1,0 +1,52 @@
+"""Exit statuses and error types. Only the CLI's error boundary turns these into messages."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """The process exit statuses, documented in the README."""
+
+    OK = 0
+    GATE_FAILED = 1  # friction over budget or a regression (CI gate)
+    USAGE = 2  # bad options, bad journey or config file
+    SITE_OR_BROWSER = 3  # no browser, browser crashed, a journey ended in error
+    INTERRUPTED = 130
+
+
+class CxauditError(Exception):
+    """Base class: an error with a message meant for a person and an exit status."""
+
+    status = ExitStatus.USAGE
+
+    def __init__(self, message: str, *, tip: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.tip = tip
+
+
+class JourneyError(CxauditError):
+    """A journey file is missing, unreadable or invalid. The message names file, line and step."""
+
+    status = ExitStatus.USAGE
+
+
+class JourneyFileErrors(JourneyError):
+    """Several problems in journey files, one line each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+class BrowserNotFound(CxauditError):
+    status = ExitStatus.SITE_OR_BROWSER
+
+
+class BrowserFailed(CxauditError):
+    status = ExitStatus.SITE_OR_BROWSER
+
+
+class RunNotFound(CxauditError):
+    status = ExitStatus.USAGE

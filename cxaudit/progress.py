@@ -1,0 +1,80 @@
+"""Progress and summaries for people: rich, on stderr, only on a terminal (the summary always, unless --quiet)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from .model import JourneyResult, RunResult
+
+OUTCOME_STYLE = {"completed": "green", "blocked": "yellow", "error": "red", "pending": "dim"}
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False, soft_wrap=False)
+
+
+class Progress:
+    """A live progress bar over journeys; silent when stderr is not a terminal or when disabled."""
+
+    def __init__(self, journeys: list[Any], enabled: bool = True):
+        self.total = len(journeys)
+        self.enabled = enabled and sys.stderr.isatty()
+        self._progress = None
+        self._task = None
+
+    def __enter__(self) -> Progress:
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+            from rich.progress import Progress as RichProgress
+
+            self._progress = RichProgress(
+                TextColumn("[bold]journeys"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                TextColumn("{task.description}"), console=stderr_console(), transient=True,
+            )
+            self._progress.start()
+            self._task = self._progress.add_task("", total=self.total)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def event(self, kind: str, journey: JourneyResult) -> None:
+        if self._progress is None:
+            return
+        if kind == "started":
+            self._progress.update(self._task, description=f"running {journey.id}")
+        elif kind == "finished":
+            style = OUTCOME_STYLE.get(journey.outcome, "")
+            self._progress.console.print(
+                f"[{style}]{journey.outcome:>9}[/] {journey.id}  "
+                f"{journey.metrics.actions} actions, {journey.metrics.pages} pages, {journey.metrics.duration_s:.1f} s"
+            )
+            self._progress.advance(self._task)
+
+
+def summary_table(run: RunResult) -> Table:
+    table = Table(title=f"cxaudit run {run.run_id}", title_justify="left")
+    for col, justify in (("journey", "left"), ("goal", "left"), ("outcome", "left"), ("actions", "right"),
+                         ("pages", "right"), ("time", "right")):
+        table.add_column(col, justify=justify)
+    for j in run.journeys:
+        style = OUTCOME_STYLE.get(j.outcome, "")
+        table.add_row(j.id, j.goal, f"[{style}]{j.outcome}[/]", str(j.metrics.actions), str(j.metrics.pages),
+                      f"{j.metrics.duration_s:.1f} s")
+    return table
+
+
+def print_summary(run: RunResult, folder: Path) -> None:
+    console = stderr_console()
+    console.print(summary_table(run))
+    for j in run.journeys:
+        if j.outcome == "error" and j.error is not None:
+            where = f"step {j.error.step} ({j.error.step_description})" if j.error.step is not None else "start"
+            console.print(f"[red]error[/] {j.id}: {where} at {j.error.url}: {j.error.reason}")
+    console.print(f"results: {folder / 'results.json'}")

@@ -1,0 +1,372 @@
+"""One journey in one fresh browser context: run its steps, observe the page after each, keep it all.
+
+The only code, with its step modules, that drives a page. Checks never see a page: they get the records.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, quote_plus, urlsplit
+
+from ..journey import SECRET_MASK, Condition, Journey, Target
+from ..model import FailedRequest, JourneyError, JourneyResult, StepRecord
+from .locate import NotFound, resolve
+from .snapshot import take_snapshot
+
+QUIET_JS = """({quiet, max}) => new Promise(resolve => {
+  let timer;
+  const done = () => { observer.disconnect(); resolve(true); };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  timer = setTimeout(done, quiet);
+  setTimeout(done, max);
+})"""
+SCREENSHOT_QUALITY = 60
+MAX_SCREENSHOT_HEIGHT = 4000
+
+
+class StepFailed(Exception):
+    """A step could not be done; the message is for a person."""
+
+
+@dataclass
+class RecorderOptions:
+    run_folder: Path
+    step_timeout: float | None = None  # overrides the journey's
+    screenshots: bool = True
+    settle_quiet_ms: int = 150
+    settle_max_ms: int = 2000
+
+
+@dataclass
+class Buffers:
+    console: list[str] = field(default_factory=list)
+    failed: list[FailedRequest] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+    navigations: int = 0
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def page_key(url: str, observation: dict | None) -> str:
+    """A page or client-side view: the URL without the origin, plus the first heading."""
+    parts = urlsplit(url)
+    heading = ""
+    for h in (observation or {}).get("headings") or []:
+        heading = h.get("text", "")
+        break
+    path = parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return f"{path}|{heading}"
+
+
+def visible_text(observation: dict | None) -> str:
+    """All the words a customer can see in an observation: text blocks, controls, dialogs, alerts."""
+    if not observation:
+        return ""
+    parts: list[str] = []
+    parts += [b.get("text", "") for b in observation.get("text_blocks") or []]
+    parts += [e.get("name") or e.get("text") or "" for e in observation.get("elements") or [] if not e.get("hidden")]
+    parts += [d.get("text", "") for d in observation.get("dialogs") or []]
+    parts += [a.get("text", "") for a in observation.get("alerts") or []]
+    return "\n".join(p for p in parts if p)
+
+
+def secret_variants(secrets: frozenset[str] | set[str]) -> list[str]:
+    """Each secret as typed and as it appears in URLs (a GET form puts it in the query), longest first."""
+    out = set()
+    for secret in secrets:
+        if secret:
+            out.update({secret, quote(secret, safe=""), quote_plus(secret)})
+    return sorted(out, key=len, reverse=True)
+
+
+class JourneySession:
+    """Runs one journey in a context it owns; ``result`` always holds what was recorded so far."""
+
+    def __init__(self, context: Any, journey: Journey, start_url: str, options: RecorderOptions,
+                 base_url: str | None = None):
+        self.context = context
+        self.base_url = base_url
+        self.journey = journey
+        self.start_url = start_url
+        self.options = options
+        self.page: Any = None
+        self.buffers = Buffers()
+        self.t0 = time.monotonic()
+        self.last_observation: dict | None = None
+        self.last_url = ""
+        self.secrets = secret_variants(journey.secrets)
+        self.shots = options.run_folder / "screens" / journey.id
+        self.result = JourneyResult(
+            id=journey.id,
+            name=journey.name,
+            goal=journey.goal,
+            site=journey.slug_site(),
+            language=journey.language,
+            device=journey.device,
+            file=journey.path,
+            start_url=start_url,
+            started_at=now_iso(),
+        )
+
+    # ------------------------------------------------------------ plumbing
+    @property
+    def step_timeout(self) -> float:
+        return self.options.step_timeout or self.journey.timeouts.step
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret and secret in text:
+                text = text.replace(secret, SECRET_MASK)
+        return text
+
+    def _attach(self, page: Any) -> None:
+        def on_console(msg: Any) -> None:
+            if msg.type == "error":
+                self.buffers.console.append(self.redact(msg.text)[:500])
+
+        def on_response(resp: Any) -> None:
+            if resp.status >= 400:
+                self.buffers.failed.append(FailedRequest(url=self.redact(resp.url)[:500], method=resp.request.method, status=resp.status))
+
+        def on_failed(req: Any) -> None:
+            self.buffers.failed.append(FailedRequest(url=self.redact(req.url)[:500], method=req.method, failure=req.failure or "failed"))
+
+        def on_nav(frame: Any) -> None:
+            if frame == page.main_frame:
+                self.buffers.navigations += 1
+
+        async def on_dialog(dialog: Any) -> None:
+            self.buffers.dialogs.append(f"{dialog.type}: {self.redact(dialog.message)[:300]}")
+            try:
+                await dialog.accept()
+            except Exception:  # noqa: BLE001 - already handled or page gone
+                pass
+
+        async def on_popup(popup: Any) -> None:
+            self.buffers.dialogs.append(f"popup: {self.redact(popup.url)[:300]}")
+            try:
+                await popup.close()
+            except Exception:  # noqa: BLE001
+                pass
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda err: self.buffers.console.append(self.redact(str(err))[:500]))
+        page.on("response", on_response)
+        page.on("requestfailed", on_failed)
+        page.on("framenavigated", on_nav)
+        page.on("dialog", on_dialog)
+        page.on("popup", on_popup)
+
+    async def settle(self) -> None:
+        """Wait until the page has loaded and the DOM has been quiet for a moment (no fixed sleeps)."""
+        nav_ms = self.journey.timeouts.navigation * 1000
+        for _ in range(3):
+            try:
+                await self.page.wait_for_load_state("load", timeout=nav_ms)
+                await self.page.evaluate(
+                    QUIET_JS, {"quiet": self.options.settle_quiet_ms, "max": self.options.settle_max_ms}
+                )
+                return
+            except Exception as exc:
+                text = str(exc)
+                if "destroyed" in text or "navigat" in text.lower():
+                    continue  # a navigation started: wait for the new document
+                if "Timeout" in text:
+                    raise StepFailed(
+                        f"the page did not finish loading within {self.journey.timeouts.navigation:g} s"
+                    ) from None
+                raise
+
+    async def observe(self, index: int) -> tuple[dict | None, str | None]:
+        """One snapshot (a single evaluate) and one compressed screenshot."""
+        obs = await take_snapshot(self.page, secrets=self.secrets)
+        shot = None
+        if self.options.screenshots:
+            shot = await self.screenshot(f"{index:02d}")
+        return obs, shot
+
+    async def screenshot(self, name: str, full_page: bool = True) -> str | None:
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / f"{name}.jpg"
+        masks = [self.page.locator("input[type=password]")] + [self.page.locator(css) for css in self.journey.mask]
+        try:
+            size = await self.page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
+            clip = None
+            if full_page and size[1] > MAX_SCREENSHOT_HEIGHT:
+                clip = {"x": 0, "y": 0, "width": size[0], "height": MAX_SCREENSHOT_HEIGHT}
+            await self.page.screenshot(
+                path=str(path), type="jpeg", quality=SCREENSHOT_QUALITY, full_page=full_page,
+                clip=clip, mask=masks, mask_color="#000000", scale="css", animations="disabled",
+                timeout=self.step_timeout * 1000,
+            )
+        except Exception:  # noqa: BLE001 - a screenshot is evidence, not a reason to fail the journey
+            return None
+        return str(path.relative_to(self.options.run_folder))
+
+    def start_url_base(self) -> str:
+        """Where a path in a goto step is resolved: --base-url, else the start URL's origin."""
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        parts = urlsplit(self.start_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    async def observe_quietly(self) -> dict | None:
+        """A snapshot without a screenshot, for conditions checked mid-journey."""
+        return await take_snapshot(self.page, secrets=self.secrets)
+
+    async def locate(self, target: Target, timeout: float | None = None, frames: list[str] | None = None) -> Any:
+        return await resolve(self.page, target, timeout or self.step_timeout, frames)
+
+    async def holds(self, cond: Condition, observation: dict | None = None) -> tuple[bool, str]:
+        """Whether a condition holds now; with the reason when it does not."""
+        obs = observation if observation is not None else self.last_observation
+        if cond.text is not None:
+            words = visible_text(obs).casefold()
+            if not any(t.casefold() in words for t in cond.text):
+                return False, f"text {' / '.join(repr(t) for t in cond.text)} is not on the page"
+        if cond.url is not None:
+            url = self.page.url
+            if not (cond.url in url or fnmatch.fnmatch(url, cond.url)):
+                return False, f"the URL {url} does not match {cond.url!r}"
+        if cond.element is not None:
+            try:
+                await resolve(self.page, cond.element, 1.0)
+            except NotFound:
+                return False, f"no visible {cond.element.describe()}"
+        return True, ""
+
+    # ------------------------------------------------------------ the journey
+    async def run(self) -> JourneyResult:
+        from .steps import run_step
+
+        self.page = await self.context.new_page()
+        self._attach(self.page)
+        self.page.set_default_timeout(self.step_timeout * 1000)
+        self.page.set_default_navigation_timeout(self.journey.timeouts.navigation * 1000)
+        start = StepRecord(index=0, type="goto", description=f"open {self.start_url}", target={"url": self.start_url})
+        await self._record(start, self._open_start())
+        if start.status == "failed":
+            return self.result
+        for i, step in enumerate(self.journey.steps, start=1):
+            record = StepRecord(index=i, type=step.type, description=describe_step(step))
+            target = step.target
+            record.target = target.model_dump(exclude_defaults=True) if target else None
+            await self._record(record, run_step(self, step, record))
+            if record.status == "failed":
+                break
+        await self._finish()
+        return self.result
+
+    async def _open_start(self) -> None:
+        await self.page.goto(self.start_url, wait_until="domcontentloaded")
+
+    async def _record(self, record: StepRecord, action: Any) -> None:
+        """Run one step's action and record everything around it; a failure is recorded, not raised."""
+        self.buffers = Buffers()
+        record.url_before = self.redact(self.last_url)
+        record.title_before = (self.last_observation or {}).get("title", "")
+        record.started_s = round(time.monotonic() - self.t0, 3)
+        t = time.monotonic()
+        try:
+            await action
+            await self.settle()
+        except (StepFailed, NotFound) as exc:
+            record.status, record.error = "failed", self.redact(str(exc))
+        except asyncio.CancelledError:
+            record.status, record.error = "failed", "interrupted"
+            raise
+        except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
+            record.status, record.error = "failed", self.redact(_first_line(exc))
+        finally:
+            record.duration_s = round(time.monotonic() - t, 3)
+            await self._after(record)
+
+    async def _after(self, record: StepRecord) -> None:
+        if record.status == "skipped" and record.observation is None:
+            record.observation = self.last_observation
+        else:
+            try:
+                obs, shot = await self.observe(record.index)
+            except Exception:  # noqa: BLE001 - the page or browser is gone: keep what we have
+                obs, shot = None, None
+            record.observation, record.screenshot = obs, shot
+        url = self.redact(self.page.url if not self.page.is_closed() else self.last_url)
+        record.url_after = url
+        record.title_after = (record.observation or {}).get("title", "")
+        record.navigated = self.buffers.navigations > 0 or (bool(self.last_url) and url != self.last_url)
+        record.view_key = page_key(url, record.observation)
+        prev = self.result.steps[-1].view_key if self.result.steps else None
+        record.view_changed = prev is not None and record.view_key != prev
+        record.console_errors = self.buffers.console[:50]
+        record.failed_requests = self.buffers.failed[:50]
+        record.dialogs = self.buffers.dialogs[:20]
+        if record.observation is not None:
+            self.last_observation = record.observation
+        self.last_url = url
+        self.result.steps.append(record)
+
+    async def _finish(self) -> None:
+        last = self.result.steps[-1]
+        failed = last if last.status == "failed" else None
+        if failed is None:
+            ok, why = await self.holds(self.journey.success)
+            if ok:
+                self.result.outcome = "completed"
+                return
+        if self.journey.blocked is not None:
+            ok, _ = await self.holds(self.journey.blocked)
+            if ok:
+                self.result.outcome = "blocked"
+                self.result.outcome_reason = "the online path ends here (the journey's blocked condition holds)"
+                return
+        self.result.outcome = "error"
+        if failed is not None:
+            self.fail(failed.index, failed.description, failed.error or "the step failed")
+        else:
+            self.fail(None, None, f"the success condition was not met at the end: {why}", kind="success")
+
+    def fail(self, step: int | None, description: str | None, reason: str, kind: str = "step") -> None:
+        url = self.page.url if self.page is not None and not self.page.is_closed() else self.last_url
+        self.result.outcome = "error"
+        self.result.error = JourneyError(step=step, step_description=description, url=self.redact(url), reason=reason, kind=kind)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    line = text.splitlines()[0] if text else type(exc).__name__
+    return line[:400]
+
+
+def describe_step(step: Any) -> str:
+    """A human line for a step: ``click button 'Continue'``, ``fill label 'E-Mail'``."""
+    if step.option("description"):
+        return step.option("description")
+    p = step.params
+    t = step.type
+    if t == "goto":
+        return f"go to {p.url}"
+    if t == "press":
+        target = p.on
+        return f"press {p.key}" + (f" on {target.describe()}" if target else "")
+    if t == "login":
+        return f"log in ({p.username.describe()}, {p.password.describe()})"
+    if t == "gate":
+        return f"gate{(' ' + repr(p.name)) if p.name else ''}: proceed with {p.proceed.describe()}"
+    if t == "chat":
+        return f"chat: {len(p.messages)} message(s)"
+    if t == "expect":
+        return "expect " + ", ".join(k for k in ("text", "url", "element") if getattr(p, k) is not None)
+    if t == "screenshot":
+        return f"screenshot {p.name or ''}".strip()
+    target = step.target
+    verb = {"wait_for": "wait for", "fill": "fill", "select": "select in", "check": "check"}.get(t, t)
+    return f"{verb} {target.describe()}" if target else verb

@@ -1,0 +1,193 @@
+"""Runs journeys concurrently in one browser (a fresh context each) and writes results as they finish.
+
+Library first: ``run_journeys(journeys, RunOptions(...))`` is what ``cxaudit run`` calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets as _secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .browser import FoundBrowser, context_options, find_browser, launch
+from .journey import Journey
+from .model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, RunResult
+from .recorder.session import JourneySession, RecorderOptions, now_iso
+
+Event = Callable[[str, JourneyResult], None]
+USER_AGENT_SUFFIX = f"cxaudit/{__version__}"
+
+
+@dataclass
+class RunOptions:
+    base_url: str | None = None
+    out: Path = Path("reports")
+    workers: int = 2
+    headed: bool = False
+    browser_path: str | None = None
+    step_timeout: float | None = None
+    device: str | None = None  # overrides every journey's device
+    screenshots: bool = True
+    user_agent_suffix: str | None = USER_AGENT_SUFFIX
+    run_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def new_run_id() -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    return f"{stamp}-{_secrets.token_hex(3)}"
+
+
+def metrics(result: JourneyResult) -> JourneyMetrics:
+    m = JourneyMetrics()
+    views: list[str] = []
+    for step in result.steps:
+        m.actions += step.actions
+        m.probe_actions += step.probe_actions
+        m.characters_typed += step.characters_typed
+        m.duration_s += step.duration_s
+        for kind, n in step.action_kinds.items():
+            m.action_kinds[kind] = m.action_kinds.get(kind, 0) + n
+        if step.view_key and step.view_key not in views and step.observation is not None:
+            views.append(step.view_key)
+        if step.chat is not None:
+            m.chat_turns += len(step.chat.turns)
+        if step.gate is not None:
+            m.gates += 1
+            m.gates_blocked += int(step.gate.blocked)
+    m.pages = len(views)
+    m.duration_s = round(m.duration_s, 3)
+    return m
+
+
+async def record_journey(browser: Any, journey: Journey, options: RunOptions, folder: Path) -> JourneyResult:
+    """Run one journey in its own context. Never raises for the site's faults: the result says error."""
+    start_url = journey.start_url(options.base_url)
+    device = options.device or journey.device
+    session: JourneySession | None = None
+    context = None
+    try:
+        ua = None
+        if options.user_agent_suffix:
+            ua = await _default_user_agent(browser)
+        context = await browser.new_context(**context_options(device, options.user_agent_suffix, ua))
+        session = JourneySession(
+            context,
+            journey,
+            start_url,
+            RecorderOptions(run_folder=folder, step_timeout=options.step_timeout, screenshots=options.screenshots),
+            base_url=options.base_url,
+        )
+        await asyncio.wait_for(session.run(), timeout=journey.timeouts.journey)
+        result = session.result
+    except TimeoutError:
+        result = session.result if session else _empty(journey, start_url)
+        last = result.steps[-1] if result.steps else None
+        _fail(result, last, f"the journey took longer than its limit of {journey.timeouts.journey:g} s", "timeout")
+    except Exception as exc:  # noqa: BLE001 - browser gone, context failed: the journey errs, the run goes on
+        result = session.result if session else _empty(journey, start_url)
+        last = result.steps[-1] if result.steps else None
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        _fail(result, last, f"the browser failed: {text[:300]}", "browser")
+    finally:
+        if context is not None:
+            try:
+                await context.close()
+            except Exception:  # noqa: BLE001
+                pass
+    result.device = device
+    result.finished_at = now_iso()
+    result.metrics = metrics(result)
+    return result
+
+
+_UA_CACHE: dict[int, str] = {}
+
+
+async def _default_user_agent(browser: Any) -> str:
+    key = id(browser)
+    if key not in _UA_CACHE:
+        page = await browser.new_page()
+        _UA_CACHE[key] = (await page.evaluate("navigator.userAgent")).replace("HeadlessChrome", "Chrome")
+        await page.close()
+    return _UA_CACHE[key]
+
+
+def _empty(journey: Journey, start_url: str) -> JourneyResult:
+    return JourneyResult(
+        id=journey.id, name=journey.name, goal=journey.goal, site=journey.slug_site(), language=journey.language,
+        device=journey.device, file=journey.path, start_url=start_url, started_at=now_iso(),
+    )
+
+
+def _fail(result: JourneyResult, last: Any, reason: str, kind: str) -> None:
+    result.outcome = "error"
+    result.error = JourneyError(
+        step=last.index if last else None,
+        step_description=last.description if last else None,
+        url=(last.url_after or last.url_before) if last else result.start_url,
+        reason=reason,
+        kind=kind,
+    )
+
+
+async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_event: Event | None = None) -> tuple[RunResult, Path]:
+    from playwright.async_api import async_playwright
+
+    run_id = options.run_id or new_run_id()
+    folder = Path(options.out) / run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    t0 = time.monotonic()
+    async with async_playwright() as pw:
+        found: FoundBrowser = find_browser(options.browser_path, playwright_path=pw.chromium.executable_path)
+        browser = await launch(pw, found, headed=options.headed)
+        run = RunResult(
+            tool={"name": "cxaudit", "version": __version__},
+            run_id=run_id,
+            started_at=now_iso(),
+            base_url=options.base_url,
+            browser=BrowserInfo(version=browser.version, executable=found.executable, source=found.source),
+            options={
+                "workers": options.workers,
+                "device": options.device,
+                "step_timeout": options.step_timeout,
+                "headed": options.headed,
+                **options.extra,
+            },
+            journeys=[_empty(j, j.start_url(options.base_url)) for j in journeys],
+        )
+        run.write(folder)
+        gate = asyncio.Semaphore(max(1, options.workers))
+
+        async def one(i: int, journey: Journey) -> None:
+            async with gate:
+                if on_event:
+                    on_event("started", run.journeys[i])
+                result = await record_journey(browser, journey, options, folder)
+                run.journeys[i] = result
+                run.write(folder)
+                if on_event:
+                    on_event("finished", result)
+
+        try:
+            await asyncio.gather(*(one(i, j) for i, j in enumerate(journeys)))
+        finally:
+            run.finished_at = now_iso()
+            run.options["wall_s"] = round(time.monotonic() - t0, 3)
+            run.write(folder)
+            try:
+                await browser.close()
+            except Exception:  # noqa: BLE001
+                pass
+    return run, folder
+
+
+def run_journeys(journeys: list[Journey], options: RunOptions, on_event: Event | None = None) -> tuple[RunResult, Path]:
+    """Run journeys and return the run and its folder (``results.json`` is already written)."""
+    return asyncio.run(run_journeys_async(journeys, options, on_event))

@@ -1,0 +1,77 @@
+"""Finding a browser: explicit option, environment variable, Playwright's, system; a clear error when none."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from cxaudit import browser
+from cxaudit.errors import BrowserNotFound, ExitStatus
+
+
+def fake_exe(path):
+    path.write_text("#!/bin/sh\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return str(path)
+
+
+def test_explicit_path_wins(tmp_path, monkeypatch):
+    exe = fake_exe(tmp_path / "mychrome")
+    monkeypatch.setenv(browser.ENV_VAR, fake_exe(tmp_path / "other"))
+    found = browser.find_browser(exe, playwright_path=None)
+    assert found.executable == exe and found.source == "option"
+
+
+def test_explicit_path_missing_is_an_error_not_a_fallback(tmp_path):
+    with pytest.raises(BrowserNotFound, match="--browser-path"):
+        browser.find_browser(str(tmp_path / "nope"), playwright_path=None)
+
+
+def test_environment_variable(tmp_path, monkeypatch):
+    exe = fake_exe(tmp_path / "envchrome")
+    monkeypatch.setenv(browser.ENV_VAR, exe)
+    found = browser.find_browser(playwright_path=None)
+    assert (found.executable, found.source) == (exe, "environment")
+
+
+def test_playwright_before_system(tmp_path, monkeypatch):
+    monkeypatch.delenv(browser.ENV_VAR, raising=False)
+    exe = fake_exe(tmp_path / "pw-chrome")
+    found = browser.find_browser(playwright_path=exe)
+    assert found.source == "playwright"
+
+
+def test_system_candidates_then_path(tmp_path, monkeypatch):
+    monkeypatch.delenv(browser.ENV_VAR, raising=False)
+    exe = fake_exe(tmp_path / "chromium")
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", (str(tmp_path / "absent"), exe))
+    assert browser.find_browser(playwright_path=None).executable == exe
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", ())
+    monkeypatch.setenv("PATH", str(tmp_path))
+    found = browser.find_browser(playwright_path=None)
+    assert found.executable == exe and found.source == "system"
+
+
+def test_none_found_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.delenv(browser.ENV_VAR, raising=False)
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", ())
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(BrowserNotFound) as info:
+        browser.find_browser(playwright_path=None)
+    assert info.value.status == ExitStatus.SITE_OR_BROWSER
+    assert "apt-get install -y chromium" in info.value.tip and "playwright install chromium" in info.value.tip
+
+
+def test_launch_flags_keep_the_network_quiet():
+    args = browser.launch_args()
+    for flag in ("--disable-background-networking", "--disable-component-update", "--disable-sync"):
+        assert flag in args
+    assert ("--no-sandbox" in args) == (os.geteuid() == 0)
+
+
+def test_mobile_preset_is_a_phone():
+    opts = browser.context_options("mobile", "cxaudit/0.1", None)
+    assert opts["is_mobile"] and opts["viewport"]["width"] < 500
+    assert opts["user_agent"].endswith("cxaudit/0.1")

@@ -1,0 +1,129 @@
+"""The journey file loader: valid files load with shorthands expanded; bad ones give one line naming file and line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cxaudit.errors import JourneyFileErrors
+from cxaudit.journey import SECRET_MASK, load_journey, load_journeys, parse_journey
+
+BAD = sorted((Path(__file__).parent / "fixtures" / "bad_journeys").glob("*.yaml"))
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def expectation(path: Path) -> tuple[int, str]:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    line, fragment = first.split("expect:", 1)[1].strip().split(":", 1)
+    return int(line), fragment.strip()
+
+
+def test_there_are_at_least_fifteen_bad_files():
+    assert len(BAD) >= 15
+
+
+@pytest.mark.parametrize("path", BAD, ids=[p.stem for p in BAD])
+def test_bad_journey_gives_one_line_with_file_and_line(path: Path, monkeypatch):
+    monkeypatch.delenv("CXAUDIT_TEST_UNSET_PASSWORD", raising=False)
+    line, fragment = expectation(path)
+    with pytest.raises(JourneyFileErrors) as info:
+        load_journey(path)
+    problems = info.value.problems
+    assert len(problems) == 1, problems
+    assert re.match(rf"^{re.escape(str(path))}:{line}[ :]", problems[0]), problems[0]
+    assert fragment in problems[0]
+    assert "\n" not in problems[0]
+
+
+@pytest.mark.parametrize("path", BAD[:5] + BAD[-3:], ids=[p.stem for p in BAD[:5] + BAD[-3:]])
+def test_cli_validate_bad_file_no_traceback(path: Path):
+    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", "validate", str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    line, _ = expectation(path)
+    assert f"{path}:{line}" in proc.stderr
+
+
+MINIMAL = """
+name: Cancel
+goal: cancel
+start: /account
+steps:
+  - dismiss: Accept all
+  - click: {role: link, name: Cancel membership}
+    optional: true
+  - fill: {label: E-Mail, value: "${CX_TEST_MAIL:-me@example.com}"}
+  - press: Enter
+  - gate:
+      proceed: Continue
+      answer:
+        - check: {label: Too expensive}
+  - chat:
+      frame: iframe#chat
+      input: {placeholder: Type}
+      replies: .bot
+      messages: [hi, human please]
+success: Your membership has been cancelled
+"""
+
+
+def test_shorthands_expand():
+    j = parse_journey(MINIMAL, "mem.yaml")
+    assert j.steps[0].type == "dismiss" and j.steps[0].params.auto == "Accept all"
+    assert j.steps[1].option("optional") is True
+    assert j.steps[3].params.key == "Enter" and j.steps[3].target is None
+    assert j.steps[4].params.proceed.auto == "Continue"
+    assert j.steps[5].params.frames == ["iframe#chat"]
+    assert j.success.text == ["Your membership has been cancelled"]
+    assert j.timeouts.step == 10 and j.device == "desktop" and j.language == "auto"
+
+
+def test_env_values_are_secret(monkeypatch):
+    monkeypatch.setenv("CX_TEST_MAIL", "secret-mail@example.com")
+    j = parse_journey(MINIMAL, "mem.yaml")
+    assert j.steps[2].params.value == "secret-mail@example.com"
+    assert "secret-mail@example.com" in j.secrets
+    assert SECRET_MASK not in j.steps[2].params.value
+    # the loader-only fields are excluded from any dump
+    assert "secrets" not in j.model_dump()
+
+
+def test_default_is_used_and_secret(monkeypatch):
+    monkeypatch.delenv("CX_TEST_MAIL", raising=False)
+    j = parse_journey(MINIMAL, "mem.yaml")
+    assert j.steps[2].params.value == "me@example.com" and "me@example.com" in j.secrets
+
+
+def test_all_problems_across_files_are_collected(tmp_path):
+    (tmp_path / "a.yaml").write_text("name: a\ngoal: nope\nstart: /x\nsteps: [{click: X}]\nsuccess: ok\n")
+    (tmp_path / "b.yaml").write_text("name: b\ngoal: cancel\nstart: /x\nsteps: [{clck: X}]\nsuccess: ok\n")
+    with pytest.raises(JourneyFileErrors) as info:
+        load_journeys([tmp_path])
+    assert len(info.value.problems) == 2
+
+
+def test_duplicate_ids_are_made_unique(tmp_path):
+    for sub in ("x", "y"):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "cancel.yaml").write_text("name: c\ngoal: cancel\nstart: /x\nsteps: [{click: X}]\nsuccess: ok\n")
+    ids = [j.id for j in load_journeys([tmp_path])]
+    assert ids == ["cancel", "cancel-2"]
+
+
+def test_missing_file_and_empty_folder(tmp_path):
+    with pytest.raises(JourneyFileErrors, match="no such file"):
+        load_journey(tmp_path / "nope.yaml")
+    with pytest.raises(JourneyFileErrors, match="no .yaml journey files"):
+        load_journeys([tmp_path])
+
+
+def test_shipped_journeys_are_valid():
+    journeys = load_journeys([ROOT / "journeys"])
+    assert len(journeys) >= 10
+    goals = {j.goal for j in journeys}
+    assert {"cancel", "uninstall", "contact_support", "signup"} <= goals

@@ -1,0 +1,247 @@
+"""The recorder on small fixture pages: gate probes, chat, login, errors, secrets, counting."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_required_radio_gate_is_blocked_then_answered(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: gate
+goal: cancel
+start: /gate-required.html
+steps:
+  - gate:
+      proceed: {role: button, name: Continue}
+      answer:
+        - check: {label: Too expensive}
+success: {text: Your request has been completed}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    gate = result.steps[1].gate
+    assert gate.blocked and gate.answered and gate.passed_after_answer
+    assert "same_view" in gate.signals and "required_fields" in gate.signals
+    assert "validation_message" in gate.signals and gate.validation_messages
+    # the blocked probe is not a customer action; the answer and the real click are
+    assert result.steps[1].probe_actions == 1
+    assert result.metrics.actions == 2 and result.metrics.action_kinds == {"check": 1, "click": 1}
+    assert result.metrics.pages == 2 and result.metrics.gates_blocked == 1
+
+
+def test_disabled_button_gate(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: gate
+goal: uninstall
+start: /gate-disabled.html
+steps:
+  - gate:
+      proceed: Uninstall now
+      answer:
+        - check: {label: It is too slow}
+success: {text: completed}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    gate = result.steps[1].gate
+    assert gate.blocked and gate.signals[0] == "disabled_control"
+    assert result.steps[1].probe_actions == 0  # a disabled control is not clicked
+    assert gate.proceed_element["disabled"] is True
+
+
+def test_optional_gate_lets_the_customer_through(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: gate
+goal: cancel
+start: /gate-optional.html
+steps:
+  - gate:
+      proceed: {role: button, name: Continue}
+      answer:
+        - check: {label: Too expensive}
+success: {text: completed}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    gate = result.steps[1].gate
+    assert gate.blocked is False and gate.answered is False
+    assert result.metrics.actions == 1  # the probe was the customer's real click
+
+
+def test_client_side_gate_with_alert(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: spa gate
+goal: cancel
+start: /gate-spa.html
+steps:
+  - gate:
+      proceed: {text: Continue, exact: true}
+      answer:
+        - fill: {label: Tell us more, value: Too expensive for me}
+  - click: {role: button, name: Confirm}
+success: {text: Your plan has been cancelled}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    gate = result.steps[1].gate
+    assert gate.blocked and "Please tell us why you are leaving" in gate.validation_messages
+    assert result.metrics.pages == 3  # start, #confirm view, cancelled view
+    assert result.steps[1].view_changed and result.steps[2].view_changed
+    assert result.metrics.characters_typed == len("Too expensive for me")
+
+
+def test_chat_in_iframe_keeps_transcript_and_stops_on_success(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: chat
+goal: contact_support
+start: /chat.html
+steps:
+  - chat:
+      open: {role: button, name: Chat with us}
+      frame: iframe#f
+      input: {placeholder: Type your message}
+      send: {role: button, name: Send}
+      replies: .msg.bot
+      messages: ["Where is my parcel?", It is not here, I want a human, never sent]
+      success: {text: has joined}
+success: {text: Anna has joined}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    chat = result.steps[1].chat
+    assert chat.greeting == ["Hi! How can I help?"]
+    assert [t.sent for t in chat.turns] == ["Where is my parcel?", "It is not here", "I want a human"]
+    assert chat.turns[0].replies == ["Your parcel was delivered.", "Was this helpful?"]
+    assert chat.success and chat.turns_to_success == 3
+    assert result.metrics.action_kinds == {"click": 1, "chat_message": 3}
+    assert result.metrics.chat_turns == 3
+
+
+def test_login_counts_once_and_secrets_never_reach_outputs(run_yaml, pages_url, monkeypatch):
+    secret_user, secret_pw = "K-SECRET-4711", "pw-SUPER-secret-99"
+    monkeypatch.setenv("CX_T_USER", secret_user)
+    monkeypatch.setenv("CX_T_PW", secret_pw)
+    result, folder = run_yaml("""
+name: login
+goal: cancel
+start: /login.html
+steps:
+  - login:
+      username: {label: Customer number, value: "${CX_T_USER}"}
+      password: {label: Password, value: "${CX_T_PW}"}
+      submit: {role: button, name: Log in}
+  - fill: {label: Phone number, value: "0151 2345678"}
+  - click: Save
+success: {text: completed}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    assert result.metrics.action_kinds == {"login": 1, "fill": 1, "click": 1}
+    assert result.steps[1].filled[1].secret and result.steps[1].filled[1].value == "••••••"
+    assert result.metrics.characters_typed == len(secret_user) + len(secret_pw) + len("0151 2345678")
+    # the account page shows the customer number: the snapshot must mask it too
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".html", ".md", ".csv", ".xml", ".txt"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert secret_user not in text and secret_pw not in text, path
+    # console errors and failed requests are kept per step
+    account = result.steps[1]
+    assert any("deliberate console error" in c for c in account.console_errors)
+    assert any(r.status == 404 for r in account.failed_requests)
+
+
+def test_missing_element_names_step_url_and_fix(run_yaml, pages_url):
+    result, folder = run_yaml("""
+name: missing
+goal: cancel
+start: /done.html
+timeouts: {step: 1}
+steps:
+  - click: {role: link, name: Verträge hier kündigen}
+success: {text: never}
+""", pages_url)
+    assert result.outcome == "error"
+    err = result.error
+    assert err.step == 1 and err.url.endswith("/done.html")
+    assert "Verträge hier kündigen" in err.reason and "after 1 s" in err.reason
+    # partial results are on disk
+    saved = json.loads((folder / "results.json").read_text())
+    assert saved["journeys"][0]["outcome"] == "error" and len(saved["journeys"][0]["steps"]) == 2
+
+
+def test_overlay_blocks_click_until_dismissed(run_yaml, pages_url):
+    blocked, _ = run_yaml("""
+name: wall
+goal: cancel
+start: /overlay.html
+timeouts: {step: 1.5}
+steps:
+  - click: Cancel contract
+success: {text: completed}
+""", pages_url)
+    assert blocked.outcome == "error" and "covered by another element" in blocked.error.reason
+    ok, _ = run_yaml("""
+name: wall
+goal: cancel
+start: /overlay.html
+steps:
+  - dismiss: Accept all
+  - dismiss: Not there at all
+  - click: Cancel contract
+success: {text: completed}
+""", pages_url)
+    assert ok.outcome == "completed", ok.error
+    assert [s.status for s in ok.steps] == ["ok", "ok", "skipped", "ok"]
+    assert ok.metrics.actions == 2
+
+
+def test_slow_element_is_waited_for_and_hidden_one_explained(run_yaml, pages_url):
+    ok, _ = run_yaml("""
+name: slow
+goal: cancel
+start: /slow.html
+steps:
+  - click: Continue to cancel
+success: {text: completed}
+""", pages_url)
+    assert ok.outcome == "completed", ok.error
+    bad, _ = run_yaml("""
+name: hidden
+goal: cancel
+start: /slow.html
+timeouts: {step: 1}
+steps:
+  - click: {text: Hidden cancel}
+success: {text: completed}
+""", pages_url)
+    assert bad.outcome == "error" and "exist but are hidden" in bad.error.reason
+
+
+def test_blocked_outcome_when_online_path_ends(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: ends
+goal: cancel
+start: /done.html
+timeouts: {step: 1}
+steps:
+  - click: Cancel online
+success: {text: cancelled}
+blocked: {text: Your request has been completed}
+""", pages_url)
+    assert result.outcome == "blocked" and result.error is None
+
+
+def test_step_records_hold_what_checks_need(run_yaml, pages_url):
+    result, folder = run_yaml("""
+name: rec
+goal: cancel
+start: /gate-optional.html
+steps:
+  - click: {role: button, name: Continue}
+success: {text: completed}
+""", pages_url)
+    step = result.steps[1]
+    assert step.url_before.endswith("/gate-optional.html") and "/done.html" in step.url_after
+    assert step.navigated and step.view_changed
+    assert step.element["role"] == "button" and step.element["name"] == "Continue"
+    assert step.observation["title"] == "Done" and step.observation["headings"][0]["text"] == "All done"
+    assert (folder / step.screenshot).stat().st_size > 1000
+    assert step.duration_s > 0 and step.started_s >= result.steps[0].started_s
