@@ -38,17 +38,22 @@ Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summa
 NoShots = Annotated[bool, typer.Option("--no-screenshots", help="Do not save screenshots.")]
 
 
-@app.callback()
-def _root(
-    traceback: Annotated[bool, typer.Option("--traceback", help="Show the Python traceback on errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    _state["traceback"] = traceback
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         from . import __version__
 
         typer.echo(f"cxaudit {__version__}")
         raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    traceback: Annotated[bool, typer.Option("--traceback", help="Show the Python traceback on errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    _state["traceback"] = traceback
 
 
 def _check_device(device: str | None) -> None:
@@ -181,29 +186,24 @@ def main(argv: list[str] | None = None) -> int:
     except CxauditError as exc:
         if _state["traceback"]:
             raise
-        lines = exc.message.splitlines() or [str(exc)]
-        for line in lines:
+        for line in exc.message.splitlines() or [str(exc)]:
             sys.stderr.write(f"cxaudit: error: {line}\n")
         if exc.tip:
             sys.stderr.write(f"Tip: {exc.tip}\n")
         return int(exc.status)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, typer.Abort):
         sys.stderr.write("cxaudit: interrupted\n")
         return int(ExitStatus.INTERRUPTED)
     except typer.Exit as exc:
         return int(exc.exit_code)
-    except Exception as exc:
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+    except Exception as exc:  # noqa: BLE001 - the parser's usage errors, and anything unexpected
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # typer's (click's) usage errors
             exc.show()
-            return int(ExitStatus.USAGE)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.stderr.write("cxaudit: interrupted\n")
-            return int(ExitStatus.INTERRUPTED)
+            return int(ExitStatus.USAGE) if exc.exit_code else 0
         if _state["traceback"]:
             raise
-        sys.stderr.write(f"cxaudit: internal error: {type(exc).__name__}: {exc}\nTip: rerun with --traceback and report it\n")
+        sys.stderr.write(f"cxaudit: internal error: {type(exc).__name__}: {exc}\n")
+        sys.stderr.write("Tip: rerun with --traceback and report it\n")
         return int(ExitStatus.SITE_OR_BROWSER)
     return rc if isinstance(rc, int) else 0
 

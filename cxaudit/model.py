@@ -177,11 +177,18 @@ class RunResult(Record):
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(data)
+            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; results are ordinary files
             os.replace(tmp, target)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
         return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def load_run(path: str | Path) -> RunResult:

@@ -15,7 +15,9 @@ OUTCOME_STYLE = {"completed": "green", "blocked": "yellow", "error": "red", "pen
 
 
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, soft_wrap=False)
+    # off a terminal (CI logs, pipes) rich assumes 80 columns and would cut journey names
+    width = None if sys.stderr.isatty() else 160
+    return Console(stderr=True, highlight=False, soft_wrap=False, width=width)
 
 
 class Progress:
@@ -62,7 +64,7 @@ def summary_table(run: RunResult) -> Table:
     table = Table(title=f"cxaudit run {run.run_id}", title_justify="left")
     for col, justify in (("journey", "left"), ("goal", "left"), ("outcome", "left"), ("actions", "right"),
                          ("pages", "right"), ("time", "right")):
-        table.add_column(col, justify=justify)
+        table.add_column(col, justify=justify, no_wrap=True)
     for j in run.journeys:
         style = OUTCOME_STYLE.get(j.outcome, "")
         table.add_row(j.id, j.goal, f"[{style}]{j.outcome}[/]", str(j.metrics.actions), str(j.metrics.pages),

@@ -259,7 +259,8 @@ class JourneySession:
         for i, step in enumerate(self.journey.steps, start=1):
             record = StepRecord(index=i, type=step.type, description=describe_step(step))
             target = step.target
-            record.target = target.model_dump(exclude_defaults=True) if target else None
+            # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
+            record.target = target.model_dump(include=set(Target.model_fields), exclude_defaults=True) if target else None
             await self._record(record, run_step(self, step, record))
             if record.status == "failed":
                 break
@@ -299,7 +300,9 @@ class JourneySession:
             except Exception:  # noqa: BLE001 - the page or browser is gone: keep what we have
                 obs, shot = None, None
             record.observation, record.screenshot = obs, shot
-        url = self.redact(self.page.url if not self.page.is_closed() else self.last_url)
+        # the snapshot's location.href: page.url can lag behind a history.pushState for a moment
+        live = (record.observation or {}).get("url") or (self.page.url if not self.page.is_closed() else self.last_url)
+        url = self.redact(live)
         record.url_after = url
         record.title_after = (record.observation or {}).get("title", "")
         record.navigated = self.buffers.navigations > 0 or (bool(self.last_url) and url != self.last_url)

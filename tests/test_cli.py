@@ -1,0 +1,101 @@
+"""The command line: exit statuses, stdout for data and stderr for people, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = """name: fixture
+goal: cancel
+start: /gate-optional.html
+steps:
+  - click: {role: button, name: Continue}
+success: {text: Your request has been completed}
+"""
+
+
+def cx(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    full_env = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "cxaudit.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, env=full_env, cwd=ROOT)
+
+
+def test_help_lists_every_command():
+    proc = cx("--help")
+    assert proc.returncode == 0
+    for command in ("run", "demo", "validate", "install-browser", "schema"):
+        assert command in proc.stdout
+
+
+def test_version():
+    proc = cx("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("cxaudit ")
+
+
+def test_validate_shipped_journeys():
+    proc = cx("validate", "journeys")
+    assert proc.returncode == 0, proc.stderr
+    assert "journey file(s) valid" in proc.stdout
+
+
+def test_unknown_option_is_a_usage_error():
+    proc = cx("run", "journeys/demo", "--wrokers", "2")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+
+
+def test_bad_device_is_a_usage_error(tmp_path):
+    (tmp_path / "j.yaml").write_text(GOOD)
+    proc = cx("run", str(tmp_path / "j.yaml"), "--device", "tablet", "--base-url", "http://127.0.0.1:9")
+    assert proc.returncode == 2 and "desktop or mobile" in proc.stderr
+
+
+def test_path_start_needs_a_base_url(tmp_path):
+    (tmp_path / "j.yaml").write_text(GOOD)
+    proc = cx("run", str(tmp_path / "j.yaml"), "--out", str(tmp_path / "out"))
+    assert proc.returncode == 2
+    assert "no base URL was given" in proc.stderr and "Tip: pass --base-url" in proc.stderr
+
+
+def test_no_browser_found_is_status_3_with_install_tip(tmp_path):
+    (tmp_path / "j.yaml").write_text(GOOD)
+    proc = cx("run", str(tmp_path / "j.yaml"), "--base-url", "http://127.0.0.1:9", "--out", str(tmp_path),
+              env={"CXAUDIT_BROWSER": str(tmp_path / "no-such-chrome")})
+    assert proc.returncode == 3
+    assert "no executable file there" in proc.stderr and "apt-get install -y chromium" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_schema_is_json():
+    proc = cx("schema")
+    schema = json.loads(proc.stdout)
+    assert schema["title"].startswith("cxaudit results") and "journeys" in schema["properties"]
+
+
+@pytest.mark.browser
+def test_run_prints_folder_on_stdout_and_summary_on_stderr(tmp_path, pages_url):
+    (tmp_path / "j.yaml").write_text(GOOD)
+    proc = cx("run", str(tmp_path / "j.yaml"), "--base-url", pages_url, "--out", str(tmp_path / "out"))
+    assert proc.returncode == 0, proc.stderr
+    folder = Path(proc.stdout.strip())
+    assert folder.parent == tmp_path / "out" and (folder / "results.json").is_file()
+    assert "completed" in proc.stderr and "results:" in proc.stderr
+
+
+@pytest.mark.browser
+def test_json_output_and_error_status(tmp_path, pages_url):
+    (tmp_path / "ok.yaml").write_text(GOOD)
+    (tmp_path / "bad.yaml").write_text(GOOD.replace("name: Continue", "name: Nowhere").replace("steps:", "timeouts: {step: 1}\nsteps:"))
+    proc = cx("run", str(tmp_path), "--base-url", pages_url, "--out", str(tmp_path / "out"), "--json", "--quiet")
+    assert proc.returncode == 3  # a journey ended in error
+    assert proc.stderr == ""
+    run = json.loads(proc.stdout)
+    outcomes = {j["id"]: j["outcome"] for j in run["journeys"]}
+    assert outcomes == {"bad": "error", "ok": "completed"}  # the other journey's results are kept
+    bad = next(j for j in run["journeys"] if j["id"] == "bad")
+    assert bad["error"]["step"] == 1 and "Nowhere" in bad["error"]["reason"]
