@@ -168,6 +168,12 @@ class RunResult(Record):
     options: dict[str, Any] = {}
     journeys: list[JourneyResult] = []
 
+    def journey(self, journey_id: str) -> JourneyResult:
+        for j in self.journeys:
+            if j.id == journey_id:
+                return j
+        raise KeyError(f"no journey {journey_id!r} in run {self.run_id}")
+
     def write(self, folder: Path) -> Path:
         """Write results.json atomically (a temporary file, then rename)."""
         folder.mkdir(parents=True, exist_ok=True)

@@ -49,3 +49,14 @@ def run_yaml(tmp_path):
         return run.journeys[0], folder
 
     return run
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory, demo_url):
+    """Every shipped demo journey, run once for the whole test session: (RunResult, run folder)."""
+    from cxaudit.journey import load_journeys
+    from cxaudit.runner import RunOptions, run_journeys
+    from cxaudit.shipped import demo_journeys
+
+    out = tmp_path_factory.mktemp("demo-run")
+    return run_journeys(load_journeys([demo_journeys()]), RunOptions(base_url=demo_url, out=out, workers=2))

@@ -42,20 +42,8 @@ GATES = {
 }
 
 
-@pytest.fixture(scope="module")
-def demo_run(tmp_path_factory, demo_url):
-    from cxaudit.journey import load_journeys
-    from cxaudit.runner import RunOptions, run_journeys
-    from cxaudit.shipped import demo_journeys
-
-    out = tmp_path_factory.mktemp("demo-run")
-    run, folder = run_journeys(load_journeys([demo_journeys()]), RunOptions(base_url=demo_url, out=out, workers=2))
-    return run, folder
-
-
 def journey(demo_run, jid):
-    run, _ = demo_run
-    return next(j for j in run.journeys if j.id == jid)
+    return demo_run[0].journey(jid)
 
 
 def test_every_shipped_demo_journey_is_expected(demo_run):
