@@ -36,6 +36,10 @@ Device = Annotated[str | None, typer.Option("--device", help="desktop or mobile 
 JsonOut = Annotated[bool, typer.Option("--json", help="Print the results JSON to stdout.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
 NoShots = Annotated[bool, typer.Option("--no-screenshots", help="Do not save screenshots.")]
+ChecksDir = Annotated[
+    list[Path] | None,
+    typer.Option("--checks", help="A folder of check and lexicon overrides or additions (repeatable)."),
+]
 
 
 def _print_version(value: bool) -> None:
@@ -63,19 +67,29 @@ def _check_device(device: str | None) -> None:
 
 def _audit(paths: list[str], base_url: str | None, out: Path, workers: int, headed: bool, browser_path: str | None,
            step_timeout: float | None, device: str | None, json_out: bool, quiet: bool, no_shots: bool,
-           extra: dict | None = None) -> None:
+           checks_dirs: list[Path] | None, extra: dict | None = None) -> None:
+    from .checks import catalogue, judge_run
     from .journey import load_journeys
-    from .progress import Progress, print_summary
+    from .progress import Progress
     from .runner import RunOptions, run_journeys
 
     _check_device(device)
     journeys = load_journeys(paths)
+    cat = catalogue(checks_dirs)  # bad check folders fail before the browser starts
     options = RunOptions(
         base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
         step_timeout=step_timeout, device=device, screenshots=not no_shots, extra=extra or {},
     )
     with Progress(journeys, enabled=not quiet) as progress:
         run, folder = run_journeys(journeys, options, on_event=progress.event)
+    judge_run(run, cat=cat)
+    run.write(folder)
+    _finish(run, folder, json_out, quiet)
+
+
+def _finish(run, folder: Path, json_out: bool, quiet: bool) -> None:
+    from .progress import print_summary
+
     if not quiet:
         print_summary(run, folder)
     if json_out:
@@ -99,9 +113,11 @@ def run(
     json_out: JsonOut = False,
     quiet: Quiet = False,
     no_screenshots: NoShots = False,
+    checks: ChecksDir = None,
 ) -> None:
-    """Run journeys against a site in a real browser and save what a customer meets."""
-    _audit(journeys, base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet, no_screenshots)
+    """Run journeys against a site in a real browser, save what a customer meets, judge and score it."""
+    _audit(journeys, base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet, no_screenshots,
+           checks)
 
 
 @app.command()
@@ -120,6 +136,7 @@ def demo(
     json_out: JsonOut = False,
     quiet: Quiet = False,
     no_screenshots: NoShots = False,
+    checks: ChecksDir = None,
 ) -> None:
     """Run the shipped demo journeys against the embedded demo site (or --serve it)."""
     from .demo.server import DemoServer
@@ -140,7 +157,7 @@ def demo(
     paths = journeys or [str(demo_journeys())]
     with DemoServer() as server:
         _audit(paths, server.base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet,
-               no_screenshots, extra={"demo": True})
+               no_screenshots, checks, extra={"demo": True})
 
 
 @app.command()
@@ -156,6 +173,51 @@ def validate(
         for j in loaded:
             typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps)", err=True)
     typer.echo(f"{len(loaded)} journey file(s) valid")
+
+
+@app.command("checks")
+def checks_cmd(
+    checks: ChecksDir = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the titles: en or de.")] = "en",
+    json_out: JsonOut = False,
+) -> None:
+    """List the check catalogue: id, code, kind, severity, title."""
+    from .checks import catalogue
+
+    cat = catalogue(checks)
+    if json_out:
+        import json
+
+        typer.echo(json.dumps([s.model_dump(exclude={"file"}) for s in cat.specs], indent=1, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    from .progress import stdout_console
+
+    table = Table(title=f"{len(cat.specs)} checks", title_justify="left")
+    for col in ("code", "id", "kind", "severity", "category", "title"):
+        table.add_column(col, no_wrap=col != "title")
+    for spec in cat.specs:
+        table.add_row(spec.code, spec.id, spec.kind, spec.severity, spec.category, spec.title.get(lang))
+    stdout_console().print(table)
+
+
+@app.command()
+def rescore(
+    run_folder: Annotated[Path, typer.Argument(metavar="RUN", help="A run folder (or its results.json).")],
+    checks: ChecksDir = None,
+    json_out: JsonOut = False,
+    quiet: Quiet = False,
+) -> None:
+    """Judge a saved run again with the current checks, without a browser; rewrites its results.json."""
+    from .checks import judge_run
+    from .model import load_run
+
+    run = load_run(run_folder)
+    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    judge_run(run, checks)
+    run.write(folder)
+    _finish(run, folder, json_out, quiet)
 
 
 @app.command("install-browser")

@@ -132,6 +132,52 @@ class JourneyError(Record):
     kind: str = "step"
 
 
+class Finding(Record):
+    """One piece of evidence of a failed check, pointing at a step, an element and the words."""
+
+    check: str
+    code: str
+    severity: str
+    step: int | None = None
+    screenshot_step: int | None = Field(None, description="the step whose screenshot shows it")
+    words: str = ""
+    note: str = ""
+    box: Box | None = Field(None, description="document coordinates on that screenshot")
+    element: dict[str, Any] | None = Field(None, description="role, name, tag of the element")
+    data: dict[str, Any] = {}
+
+
+class CheckResult(Record):
+    id: str
+    code: str
+    kind: Literal["blocker", "metric", "info"]
+    category: str
+    severity: str
+    weight: float
+    status: Literal["pass", "warn", "fail", "not_applicable", "error", "info"]
+    score: float | None = None
+    value: float | None = None
+    findings: list[Finding] = []
+    details: dict[str, Any] = {}
+    error: str | None = None
+
+
+class JourneyScore(Record):
+    score: float | None = Field(None, description="0 to 100, 100 = frictionless; None when the journey erred")
+    grade: str | None = None
+    capped: bool = False
+    reason: str | None = None
+    by_category: dict[str, float] = {}
+    checks_failed: int = 0
+
+
+class SiteScore(Record):
+    site: str
+    score: float | None = None
+    grade: str | None = None
+    journeys: list[str] = []
+
+
 class JourneyResult(Record):
     id: str
     name: str
@@ -148,6 +194,8 @@ class JourneyResult(Record):
     finished_at: str = ""
     metrics: JourneyMetrics = JourneyMetrics()
     steps: list[StepRecord] = []
+    checks: list[CheckResult] = Field([], description="the friction checks' verdicts (cxaudit rescore redoes them)")
+    score: JourneyScore | None = None
 
 
 class BrowserInfo(Record):
@@ -167,6 +215,8 @@ class RunResult(Record):
     browser: BrowserInfo = BrowserInfo()
     options: dict[str, Any] = {}
     journeys: list[JourneyResult] = []
+    sites: list[SiteScore] = []
+    judged: dict[str, Any] = Field({}, description="when and with which checks the run was judged")
 
     def journey(self, journey_id: str) -> JourneyResult:
         for j in self.journeys:

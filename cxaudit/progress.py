@@ -20,6 +20,10 @@ def stderr_console() -> Console:
     return Console(stderr=True, highlight=False, soft_wrap=False, width=width)
 
 
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+
 class Progress:
     """A live progress bar over journeys; silent when stderr is not a terminal or when disabled."""
 
@@ -60,21 +64,44 @@ class Progress:
             self._progress.advance(self._task)
 
 
+GRADE_STYLE = {"A": "bold green", "B": "green", "C": "yellow", "D": "red", "F": "bold red"}
+
+
 def summary_table(run: RunResult) -> Table:
     table = Table(title=f"cxaudit run {run.run_id}", title_justify="left")
     for col, justify in (("journey", "left"), ("goal", "left"), ("outcome", "left"), ("actions", "right"),
-                         ("pages", "right"), ("time", "right")):
-        table.add_column(col, justify=justify, no_wrap=True)
+                         ("pages", "right"), ("time", "right"), ("score", "right"), ("grade", "center"),
+                         ("failed checks", "left")):
+        table.add_column(col, justify=justify, no_wrap=col != "failed checks")
     for j in run.journeys:
         style = OUTCOME_STYLE.get(j.outcome, "")
-        table.add_row(j.id, j.goal, f"[{style}]{j.outcome}[/]", str(j.metrics.actions), str(j.metrics.pages),
-                      f"{j.metrics.duration_s:.1f} s")
+        score = j.score.score if j.score and j.score.score is not None else None
+        grade = j.score.grade if j.score else None
+        failed = ", ".join(c.id for c in j.checks if c.status == "fail")
+        table.add_row(
+            j.id, j.goal, f"[{style}]{j.outcome}[/]", str(j.metrics.actions), str(j.metrics.pages),
+            f"{j.metrics.duration_s:.1f} s", "–" if score is None else f"{score:.0f}",
+            f"[{GRADE_STYLE.get(grade or '', '')}]{grade or '–'}[/]", failed,
+        )
     return table
 
 
 def print_summary(run: RunResult, folder: Path) -> None:
+    from .checks import top_findings
+
     console = stderr_console()
     console.print(summary_table(run))
+    if run.sites:
+        sites = "  ".join(f"{s.site} {s.score:.0f} ({s.grade})" for s in run.sites if s.score is not None)
+        console.print(f"sites: {sites}")
+    top = top_findings(run)
+    if top:
+        console.print("[bold]top findings[/]")
+        for journey, check in top:
+            f = check.findings[0] if check.findings else None
+            where = f" step {f.step}" if f and f.step is not None else ""
+            words = f": \u201c{f.words[:80]}\u201d" if f and f.words else ""
+            console.print(f"  {check.code} {check.id} [{check.severity}] {journey.id}{where}{words}")
     for j in run.journeys:
         if j.outcome == "error" and j.error is not None:
             where = f"step {j.error.step} ({j.error.step_description})" if j.error.step is not None else "start"

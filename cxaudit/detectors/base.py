@@ -12,8 +12,9 @@ the check base turns an exception into an ``error`` result for that check, never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from ..model import JourneyResult, RunResult
 

@@ -1,0 +1,132 @@
+"""The check engine: declarations + detectors -> results, user overrides, errors isolated."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from cxaudit.checks import catalogue, judge_run
+from cxaudit.detectors.base import REGISTRY, Detection, Evidence, detector
+from cxaudit.errors import CxauditError
+from cxaudit.model import JourneyResult, RunResult, StepRecord
+
+SPEC = """
+id: {id}
+code: {code}
+detector: {detector}
+kind: {kind}
+severity: high
+goals: [cancel]
+title: {{en: Test check, de: Testprüfung}}
+failure_title: {{en: Test failed, de: Test fehlgeschlagen}}
+description: {{en: d}}
+why: {{en: w}}
+fix: {{en: f}}
+params: {{limit: 3}}
+lexicons: [testwords]
+{extra}
+"""
+
+
+@pytest.fixture(autouse=True)
+def fake_detectors():
+    @detector("test_words")
+    def test_words(journey, ctx):
+        lex = ctx.lexicon("testwords")
+        ev = [Evidence(step=s.index, words=m.text, box={"x": 1, "y": 2, "width": 3, "height": 4})
+              for s in journey.steps for m in lex.matches(s.title_after, "en")]
+        return Detection(score=0.0 if len(ev) >= ctx.params["limit"] else 1.0, evidence=ev)
+
+    @detector("test_boom")
+    def test_boom(journey, ctx):
+        raise RuntimeError("surprised by the page")
+
+    @detector("test_count")
+    def test_count(journey, ctx):
+        from cxaudit.scoring import log_normal_score
+
+        c = ctx.params["curve"]
+        return Detection(score=log_normal_score(len(journey.steps), c["p10"], c["median"]), value=len(journey.steps))
+
+    yield
+    for name in ("test_words", "test_boom", "test_count"):
+        REGISTRY.pop(name, None)
+
+
+def write_checks(folder, *specs, lexicon="- '\\boffer\\w*'"):
+    folder.mkdir(exist_ok=True)
+    (folder / "lexicons").mkdir(exist_ok=True)
+    (folder / "lexicons" / "testwords.yaml").write_text(f"name: testwords\nlanguages:\n  en:\n    {lexicon}\n")
+    for i, (cid, det, kind, extra) in enumerate(specs):
+        (folder / f"{cid}.yaml").write_text(SPEC.format(id=cid, code=f"CX9{i:02d}", detector=det, kind=kind,
+                                                        extra=extra))
+    return folder
+
+
+def run_with(*titles, goal="cancel"):
+    steps = [StepRecord(index=i, type="click", description="x", title_after=t, observation={}) for i, t in enumerate(titles)]
+    j = JourneyResult(id="j", name="j", goal=goal, site="s", language="en", device="desktop", file="f",
+                      start_url="http://x", outcome="completed", steps=steps)
+    return RunResult(run_id="r", started_at="now", journeys=[j])
+
+
+def test_findings_carry_step_words_and_box(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_words", "test_words", "blocker", ""))
+    run = judge_run(run_with("Offers", "Our offer", "offering more"), extra_checks=[folder])
+    result = next(c for c in run.journeys[0].checks if c.id == "zz_words")
+    assert result.status == "fail" and result.score == 0
+    assert [(f.step, f.words) for f in result.findings] == [(0, "Offers"), (1, "offer"), (2, "offering")]
+    assert result.findings[0].box.width == 3 and result.findings[0].severity == "high"
+    assert run.journeys[0].score.score is not None and run.sites[0].site == "s"
+
+
+def test_override_threshold_and_lexicon_without_python(tmp_path):
+    base = write_checks(tmp_path / "base", ("zz_words", "test_words", "blocker", ""))
+    over = tmp_path / "over"
+    (over / "lexicons").mkdir(parents=True)
+    (over / "zz_words.yaml").write_text("id: zz_words\nparams: {limit: 1}\n")
+    (over / "lexicons" / "testwords.yaml").write_text("name: testwords\nlanguages:\n  en:\n    - '\\bdeal\\b'\n")
+    run = judge_run(run_with("a deal"), extra_checks=[base, over])
+    result = next(c for c in run.journeys[0].checks if c.id == "zz_words")
+    assert result.status == "fail" and result.findings[0].words == "deal"
+
+
+def test_a_raising_detector_is_an_error_result_not_a_crash(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_boom", "test_boom", "blocker", ""),
+                          ("zz_words", "test_words", "blocker", ""))
+    run = judge_run(run_with("nothing"), extra_checks=[folder])
+    checks = {c.id: c for c in run.journeys[0].checks}
+    assert checks["zz_boom"].status == "error" and "surprised by the page" in checks["zz_boom"].error
+    assert checks["zz_words"].status == "pass"
+
+
+def test_goal_filter_and_metric_curve(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_count", "test_count", "metric", "curve: {p10: 2, median: 7}"))
+    run = judge_run(run_with(*["t"] * 7), extra_checks=[folder])
+    result = next(c for c in run.journeys[0].checks if c.id == "zz_count")
+    assert result.value == 7 and result.score == pytest.approx(0.5) and result.status == "warn"
+    signup = judge_run(run_with("t", goal="signup"), extra_checks=[folder])
+    assert next(c for c in signup.journeys[0].checks if c.id == "zz_count").status == "not_applicable"
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ("kind: metric", "needs curve"),
+])
+def test_bad_declarations_name_the_file(tmp_path, extra, message):
+    folder = write_checks(tmp_path / "c", ("zz_bad", "test_words", "metric", ""))
+    with pytest.raises(CxauditError, match=message) as info:
+        catalogue([folder])
+    assert "zz_bad.yaml" in str(info.value)
+
+
+def test_unknown_detector_and_lexicon(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_x", "no_such_detector", "blocker", ""))
+    with pytest.raises(CxauditError, match="detector 'no_such_detector' does not exist"):
+        catalogue([folder])
+
+
+def test_bad_lexicon_pattern(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_words", "test_words", "blocker", ""), lexicon="- '(unclosed'")
+    with pytest.raises(CxauditError, match="not a valid pattern"):
+        catalogue([folder])
