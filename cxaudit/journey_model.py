@@ -1,6 +1,6 @@
 """The journey file model, validated with pydantic: one model per step type, unknown keys refused.
 
-A journey file is YAML (see docs/journeys.md); cxaudit.journey loads it and reports errors by file,
+A journey file is YAML (see the README, "Journey files"); cxaudit.journey loads it and reports errors by file,
 line and step path.
 """
 
@@ -147,7 +147,7 @@ class GotoParams(StepOptions):
 
 class PressParams(StepOptions):
     key: str
-    on: Target | None = None  # the element to press the key on; default: whatever has focus
+    target: Target | None = None  # the element to press the key on; default: whatever has focus
 
     @model_validator(mode="before")
     @classmethod
@@ -225,7 +225,7 @@ class _Step(StepOptions):
     def target(self) -> Target | None:
         p = self.params
         if isinstance(p, PressParams):
-            return p.on
+            return p.target
         return p if isinstance(p, Target) else None
 
 

@@ -358,7 +358,7 @@ def describe_step(step: Any) -> str:
     if t == "goto":
         return f"go to {p.url}"
     if t == "press":
-        target = p.on
+        target = p.target
         return f"press {p.key}" + (f" on {target.describe()}" if target else "")
     if t == "login":
         return f"log in ({p.username.describe()}, {p.password.describe()})"

@@ -53,7 +53,7 @@ async def run_step(s: JourneySession, step: Any, record: StepRecord) -> None:
             count(record, "check")
             record.filled.append(filled_value(s, record.element, "checked" if p.checked else "unchecked"))
         elif kind == "press":
-            target = p.on
+            target = p.target
             if target is not None:
                 loc = await acted_on(s, target, record, timeout)
                 await loc.press(p.key, timeout=timeout * 1000)
