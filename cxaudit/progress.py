@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from .model import JourneyResult, RunResult
 
@@ -54,13 +56,13 @@ class Progress:
         if self._progress is None:
             return
         if kind == "started":
-            self._progress.update(self._task, description=f"running {journey.id}")
+            self._progress.update(self._task, description=f"running {escape(journey.id)}")
         elif kind == "finished":
             style = OUTCOME_STYLE.get(journey.outcome, "")
-            self._progress.console.print(
-                f"[{style}]{journey.outcome:>9}[/] {journey.id}  "
-                f"{journey.metrics.actions} actions, {journey.metrics.pages} pages, {journey.metrics.duration_s:.1f} s"
-            )
+            line = Text(f"{journey.outcome:>9}", style=style)
+            line.append(f" {journey.id}  {journey.metrics.actions} actions, {journey.metrics.pages} pages, "
+                        f"{journey.metrics.duration_s:.1f} s")
+            self._progress.console.print(line)
             self._progress.advance(self._task)
 
 
@@ -79,9 +81,9 @@ def summary_table(run: RunResult) -> Table:
         grade = j.score.grade if j.score else None
         failed = ", ".join(c.id for c in j.checks if c.status == "fail")
         table.add_row(
-            j.id, j.goal, f"[{style}]{j.outcome}[/]", str(j.metrics.actions), str(j.metrics.pages),
+            Text(j.id), j.goal, Text(j.outcome, style=style), str(j.metrics.actions), str(j.metrics.pages),
             f"{j.metrics.duration_s:.1f} s", "–" if score is None else f"{score:.0f}",
-            f"[{GRADE_STYLE.get(grade or '', '')}]{grade or '–'}[/]", failed,
+            Text(grade or "–", style=GRADE_STYLE.get(grade or "", "")), Text(failed),
         )
     return table
 
@@ -101,9 +103,9 @@ def print_summary(run: RunResult, folder: Path) -> None:
             f = check.findings[0] if check.findings else None
             where = f" step {f.step}" if f and f.step is not None else ""
             words = f": \u201c{f.words[:80]}\u201d" if f and f.words else ""
-            console.print(f"  {check.code} {check.id} [{check.severity}] {journey.id}{where}{words}")
+            console.print(Text(f"  {check.code} {check.id} [{check.severity}] {journey.id}{where}{words}"))
     for j in run.journeys:
         if j.outcome == "error" and j.error is not None:
             where = f"step {j.error.step} ({j.error.step_description})" if j.error.step is not None else "start"
-            console.print(f"[red]error[/] {j.id}: {where} at {j.error.url}: {j.error.reason}")
+            console.print(f"[red]error[/] {escape(f'{j.id}: {where} at {j.error.url}: {j.error.reason}')}")
     console.print(f"results: {folder / 'results.json'}")
