@@ -99,3 +99,29 @@ def test_json_output_and_error_status(tmp_path, pages_url):
     assert outcomes == {"bad": "error", "ok": "completed"}  # the other journey's results are kept
     bad = next(j for j in run["journeys"] if j["id"] == "bad")
     assert bad["error"]["step"] == 1 and "Nowhere" in bad["error"]["reason"]
+
+
+def test_demo_serve_serves_the_demo_site_on_loopback():
+    import signal
+    import time
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "cxaudit.cli", "demo", "--serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    try:
+        url = proc.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:")
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/", timeout=5) as resp:
+                    page = resp.read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        assert "streamline" in page.lower() and "funknetz" in page.lower()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=10)
+    assert proc.returncode == 130

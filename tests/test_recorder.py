@@ -245,3 +245,30 @@ success: {text: completed}
     assert step.observation["title"] == "Done" and step.observation["headings"][0]["text"] == "All done"
     assert (folder / step.screenshot).stat().st_size > 1000
     assert step.duration_s > 0 and step.started_s >= result.steps[0].started_s
+
+
+def test_target_inside_an_open_shadow_root(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: shadow
+goal: cancel
+start: /shadow.html
+steps:
+  - click: {role: button, name: End subscription}
+success: {text: completed}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    assert result.steps[1].element["name"] == "End subscription" and result.steps[1].element["shadow"] is True
+
+
+def test_mobile_device_preset(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: mobile
+goal: cancel
+start: /gate-optional.html
+device: mobile
+steps:
+  - click: {role: button, name: Continue}
+success: {text: completed}
+""", pages_url)
+    assert result.outcome == "completed" and result.device == "mobile"
+    assert result.steps[0].observation["viewport"]["width"] == 390
