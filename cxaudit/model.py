@@ -265,6 +265,9 @@ def load_run(path: str | Path) -> RunResult:
     return RunResult.model_validate(data)
 
 
+SCHEMA_FILE = Path(__file__).parent / "schema" / "results.schema.json"
+
+
 def json_schema() -> dict[str, Any]:
     schema = RunResult.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

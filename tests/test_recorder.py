@@ -272,3 +272,40 @@ success: {text: completed}
 """, pages_url)
     assert result.outcome == "completed" and result.device == "mobile"
     assert result.steps[0].observation["viewport"]["width"] == 390
+
+
+def test_goto_press_expect_fallbacks_nth(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: many step types
+goal: custom
+start: /done.html
+steps:
+  - goto: /gate-spa.html
+  - expect: {url: "*/gate-spa.html", text: Why are you leaving}
+  - fill: {label: Tell us more, value: too expensive}
+  - press: {key: Tab, target: {label: Tell us more}}
+  - click:
+      role: button
+      name: Does not exist
+      fallbacks: [{css: "div.btn"}]
+  - expect: {element: {role: button, name: Confirm}}
+  - click: {css: "button", nth: 0}
+success: {text: Your plan has been cancelled}
+""", pages_url)
+    assert result.outcome == "completed", result.error
+    kinds = result.metrics.action_kinds
+    assert kinds == {"fill": 1, "press": 1, "click": 2}
+    assert result.steps[1].navigated and result.steps[1].url_after.endswith("/gate-spa.html")
+
+
+def test_failed_expectation_says_why(run_yaml, pages_url):
+    result, _ = run_yaml("""
+name: expect fails
+goal: custom
+start: /done.html
+steps:
+  - expect: {text: Your contract has been terminated}
+success: {text: completed}
+""", pages_url)
+    assert result.outcome == "error" and result.error.step == 1
+    assert "expectation failed" in result.error.reason and "Your contract has been terminated" in result.error.reason
