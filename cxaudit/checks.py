@@ -114,7 +114,8 @@ def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: Ru
     except Exception as exc:  # noqa: BLE001 - a broken or surprised detector must not stop the others
         return CheckResult(**base, status="error", error=f"{type(exc).__name__}: {exc}"[:500])
     status = status_for(spec.kind, score)
-    findings = [] if status in ("pass", "not_applicable") else [_finding(spec, ev) for ev in detection.evidence]
+    # findings are the evidence of a failed check; a metric in the warn band is reported as a figure only
+    findings = [_finding(spec, ev) for ev in detection.evidence] if status == "fail" else []
     return CheckResult(**base, status=status, score=None if score is None else round(score, 4),
                        value=detection.value, findings=findings[:MAX_FINDINGS], details=detection.details)
 
