@@ -39,6 +39,14 @@ class RunOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+class Interrupted(Exception):
+    """A journey was cancelled part-way; carries what it had recorded."""
+
+    def __init__(self, result: JourneyResult):
+        super().__init__(result.id)
+        self.result = result
+
+
 def new_run_id() -> str:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{_secrets.token_hex(3)}"
@@ -86,6 +94,13 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
         )
         await asyncio.wait_for(session.run(), timeout=journey.timeouts.journey)
         result = session.result
+    except asyncio.CancelledError:
+        result = session.result if session else _empty(journey, start_url)
+        last = result.steps[-1] if result.steps else None
+        _fail(result, last, "interrupted before the journey finished (Ctrl-C or the run was stopped)", "interrupted")
+        result.finished_at = now_iso()
+        result.metrics = metrics(result)
+        raise Interrupted(result) from None
     except TimeoutError:
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
@@ -169,7 +184,11 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
             async with gate:
                 if on_event:
                     on_event("started", run.journeys[i])
-                result = await record_journey(browser, journey, options, folder)
+                try:
+                    result = await record_journey(browser, journey, options, folder)
+                except Interrupted as stop:
+                    run.journeys[i] = stop.result
+                    raise asyncio.CancelledError from None
                 run.journeys[i] = result
                 run.write(folder)
                 if on_event:

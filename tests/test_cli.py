@@ -132,3 +132,34 @@ def test_shipped_json_schema_is_current():
 
     shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert shipped == json_schema(), "run: python scripts/update_schema.py"
+
+
+@pytest.mark.browser
+def test_ctrl_c_keeps_finished_journeys_and_marks_the_running_one(tmp_path, pages_url):
+    import signal
+    import time
+
+    (tmp_path / "a-quick.yaml").write_text(GOOD)
+    (tmp_path / "b-slow.yaml").write_text(GOOD.replace("steps:", "timeouts: {step: 60}\nsteps:\n  - wait_for: {text: never appears}"))
+    proc = subprocess.Popen([sys.executable, "-m", "cxaudit.cli", "run", str(tmp_path), "--base-url", pages_url,
+                             "--out", str(tmp_path / "out"), "--workers", "1"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    results = None
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until the quick journey is saved and the slow one runs
+        found = list((tmp_path / "out").glob("*/results.json"))
+        if found and '"outcome": "completed"' in found[0].read_text():
+            results = found[0]
+            break
+        time.sleep(0.2)
+    assert results is not None
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err
+    run = json.loads(results.read_text())
+    quick, slow = run["journeys"]
+    assert quick["outcome"] == "completed"
+    assert slow["outcome"] == "error" and slow["error"]["kind"] == "interrupted"
+    assert slow["steps"] and slow["steps"][0]["status"] == "ok"  # the start page it had reached is kept

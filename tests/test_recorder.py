@@ -309,3 +309,32 @@ success: {text: completed}
 """, pages_url)
     assert result.outcome == "error" and result.error.step == 1
     assert "expectation failed" in result.error.reason and "Your contract has been terminated" in result.error.reason
+
+
+def test_http_error_page_and_refused_connection_are_named(run_yaml, pages_url):
+    missing, _ = run_yaml("""
+name: missing page
+goal: cancel
+start: /no-such-page.html
+timeouts: {step: 1}
+steps:
+  - click: Cancel
+success: {text: done}
+""", pages_url)
+    assert missing.outcome == "error" and "the page answered HTTP 404" in missing.error.reason
+    import socket
+
+    with socket.socket() as sock:  # a loopback port that nothing listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    refused, _ = run_yaml(f"""
+name: refused
+goal: cancel
+start: http://127.0.0.1:{port}/account
+steps:
+  - click: Cancel
+success: {{text: done}}
+""", pages_url)
+    assert refused.outcome == "error" and refused.error.step == 0
+    assert "refused the connection" in refused.error.reason
+    assert refused.error.url == f"http://127.0.0.1:{port}/account"

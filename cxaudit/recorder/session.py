@@ -103,6 +103,8 @@ class JourneySession:
         self.t0 = time.monotonic()
         self.last_observation: dict | None = None
         self.last_url = ""
+        self.main_status: int | None = None  # HTTP status of the last main-document response
+        self.attempted_url = start_url  # the last address a goto asked for
         self.secrets = secret_variants(journey.secrets)
         self.shots = options.run_folder / "screens" / journey.id
         self.result = JourneyResult(
@@ -134,6 +136,11 @@ class JourneySession:
                 self.buffers.console.append(self.redact(msg.text)[:500])
 
         def on_response(resp: Any) -> None:
+            try:
+                if resp.frame == page.main_frame and resp.request.is_navigation_request():
+                    self.main_status = resp.status
+            except Exception:  # noqa: BLE001 - a response of a frame that is gone
+                pass
             if resp.status >= 400:
                 self.buffers.failed.append(FailedRequest(url=self.redact(resp.url)[:500], method=resp.request.method, status=resp.status))
 
@@ -255,6 +262,7 @@ class JourneySession:
         start = StepRecord(index=0, type="goto", description=f"open {self.start_url}", target={"url": self.start_url})
         await self._record(start, self._open_start())
         if start.status == "failed":
+            self.fail(0, start.description, start.error or "the start page did not open")
             return self.result
         for i, step in enumerate(self.journey.steps, start=1):
             record = StepRecord(index=i, type=step.type, description=describe_step(step))
@@ -268,6 +276,7 @@ class JourneySession:
         return self.result
 
     async def _open_start(self) -> None:
+        self.attempted_url = self.start_url
         await self.page.goto(self.start_url, wait_until="domcontentloaded")
 
     async def _record(self, record: StepRecord, action: Any) -> None:
@@ -284,12 +293,15 @@ class JourneySession:
             record.status, record.error = "failed", self.redact(str(exc))
         except asyncio.CancelledError:
             record.status, record.error = "failed", "interrupted"
+            record.duration_s = round(time.monotonic() - t, 3)
+            self.result.steps.append(record)  # keep it, without touching a browser that is going away
             raise
         except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
-            record.status, record.error = "failed", self.redact(_first_line(exc))
-        finally:
-            record.duration_s = round(time.monotonic() - t, 3)
-            await self._after(record)
+            record.status, record.error = "failed", self.redact(plain_error(exc, self.main_status))
+        record.duration_s = round(time.monotonic() - t, 3)
+        if record.status == "failed" and self.main_status and self.main_status >= 400:
+            record.error = f"{record.error}; the page answered HTTP {self.main_status}"
+        await self._after(record)
 
     async def _after(self, record: StepRecord) -> None:
         if record.status == "skipped" and record.observation is None:
@@ -339,8 +351,36 @@ class JourneySession:
 
     def fail(self, step: int | None, description: str | None, reason: str, kind: str = "step") -> None:
         url = self.page.url if self.page is not None and not self.page.is_closed() else self.last_url
+        if url.startswith("chrome-error:") or not url or url == "about:blank":
+            url = self.attempted_url  # the browser shows its error page; name the address we tried
         self.result.outcome = "error"
         self.result.error = JourneyError(step=step, step_description=description, url=self.redact(url), reason=reason, kind=kind)
+
+
+NET_ERRORS = {
+    "ERR_CONNECTION_REFUSED": "the site refused the connection (is it up, is the port right?)",
+    "ERR_NAME_NOT_RESOLVED": "the host name could not be resolved (DNS); check the URL",
+    "ERR_NAME_RESOLUTION_FAILED": "the host name could not be resolved (DNS); check the URL",
+    "ERR_CONNECTION_TIMED_OUT": "the connection timed out",
+    "ERR_TOO_MANY_REDIRECTS": "the page redirects in a loop",
+    "ERR_CONNECTION_RESET": "the connection was reset by the site",
+    "ERR_ADDRESS_UNREACHABLE": "the host is unreachable",
+    "ERR_INTERNET_DISCONNECTED": "there is no network connection",
+    "ERR_CERT": "the site's TLS certificate was refused",
+    "ERR_EMPTY_RESPONSE": "the site closed the connection without answering",
+    "ERR_UNSAFE_PORT": "the browser refuses to connect to this port; use another",
+}
+
+
+def plain_error(exc: BaseException, status: int | None = None) -> str:
+    """Playwright's error as one line a person can act on."""
+    text = _first_line(exc)
+    for code, words in NET_ERRORS.items():
+        if code in text:
+            return f"{words} [net::{code}]"
+    if "Timeout" in text and "exceeded" in text:
+        return f"timed out: {text.split(':', 1)[-1].strip()}"
+    return text
 
 
 def _first_line(exc: BaseException) -> str:

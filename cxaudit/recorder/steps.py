@@ -32,6 +32,7 @@ async def run_step(s: JourneySession, step: Any, record: StepRecord) -> None:
     try:
         if kind == "goto":
             url = p.url if not p.url.startswith("/") else s.start_url_base() + p.url
+            s.attempted_url = url
             await s.page.goto(url, wait_until="domcontentloaded")
         elif kind == "click":
             await click(s, p, record, timeout)
