@@ -185,6 +185,10 @@ def parse_journey(text: str, path: str = "<journey>") -> Journey:
         context, cmark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
         if context and cmark is not None and cmark.line + 1 != line:
             problem += f" ({context} on line {cmark.line + 1})"
+        if isinstance(exc, yaml.reader.ReaderError):
+            line = text[: exc.position].count("\n") + 1
+            problem = f"character {exc.character!r} is not allowed in YAML ({exc.reason}); remove it"
+        problem = " ".join(str(problem).split())  # one line, whatever the parser said
         raise JourneyFileErrors([f"{path}:{line}: YAML syntax error: {problem}"]) from None
     if node is None or data is None:
         raise JourneyFileErrors([f"{path}:1: the file is empty; a journey needs name, goal, start, steps, success"])
