@@ -36,6 +36,17 @@ Device = Annotated[str | None, typer.Option("--device", help="desktop or mobile 
 JsonOut = Annotated[bool, typer.Option("--json", help="Print the results JSON to stdout.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
 NoShots = Annotated[bool, typer.Option("--no-screenshots", help="Do not save screenshots.")]
+Delay = Annotated[float, typer.Option("--delay", min=0, help="Politeness: seconds to wait before each step.")]
+PerHost = Annotated[
+    int | None, typer.Option("--per-host", min=1, help="Politeness: journeys at once per host (default: --workers).")
+]
+UaSuffix = Annotated[
+    str | None,
+    typer.Option("--user-agent-suffix", help="Appended to the browser's User-Agent (default cxaudit/VERSION; '' for none)."),
+]
+Resume = Annotated[
+    Path | None, typer.Option("--resume", metavar="RUN", help="Continue a run folder: keep finished journeys.")
+]
 ChecksDir = Annotated[
     list[Path] | None,
     typer.Option("--checks", help="A folder of check and lexicon overrides or additions (repeatable)."),
@@ -65,23 +76,27 @@ def _check_device(device: str | None) -> None:
         raise CxauditError(f"--device {device}: must be desktop or mobile")
 
 
-def _audit(paths: list[str], base_url: str | None, out: Path, workers: int, headed: bool, browser_path: str | None,
-           step_timeout: float | None, device: str | None, json_out: bool, quiet: bool, no_shots: bool,
-           checks_dirs: list[Path] | None, extra: dict | None = None) -> None:
+def _audit(paths: list[str], *, json_out: bool, quiet: bool, checks: list[Path] | None, resume: Path | None,
+           no_screenshots: bool, user_agent_suffix: str | None, extra: dict | None = None, **run_options) -> None:
+    """Shared by run and demo: load, record, judge, write, summarise. ``run_options`` are RunOptions fields."""
+    from . import __version__
     from .checks import catalogue, judge_run
     from .journey import load_journeys
+    from .model import load_run
     from .progress import Progress
     from .runner import RunOptions, run_journeys
 
-    _check_device(device)
+    _check_device(run_options.get("device"))
     journeys = load_journeys(paths)
-    cat = catalogue(checks_dirs)  # bad check folders fail before the browser starts
-    options = RunOptions(
-        base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
-        step_timeout=step_timeout, device=device, screenshots=not no_shots, extra=extra or {},
-    )
+    cat = catalogue(checks)  # bad check folders fail before the browser starts
+    previous = load_run(resume) if resume else None
+    if previous is not None:
+        run_options["out"] = (resume if resume.is_dir() else resume.parent).parent
+    ua = f"cxaudit/{__version__}" if user_agent_suffix is None else (user_agent_suffix or None)
+    options = RunOptions(**run_options, screenshots=not no_screenshots, user_agent_suffix=ua,
+                         extra=extra or {})
     with Progress(journeys, enabled=not quiet) as progress:
-        run, folder = run_journeys(journeys, options, on_event=progress.event)
+        run, folder = run_journeys(journeys, options, on_event=progress.event, resume=previous)
     judge_run(run, cat=cat)
     run.write(folder)
     _finish(run, folder, json_out, quiet)
@@ -114,10 +129,15 @@ def run(
     quiet: Quiet = False,
     no_screenshots: NoShots = False,
     checks: ChecksDir = None,
+    delay: Delay = 0.0,
+    per_host: PerHost = None,
+    user_agent_suffix: UaSuffix = None,
+    resume: Resume = None,
 ) -> None:
     """Run journeys against a site in a real browser, save what a customer meets, judge and score it."""
-    _audit(journeys, base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet, no_screenshots,
-           checks)
+    _audit(journeys, base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
+           step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out, quiet=quiet,
+           no_screenshots=no_screenshots, checks=checks, resume=resume, user_agent_suffix=user_agent_suffix)
 
 
 @app.command()
@@ -137,6 +157,10 @@ def demo(
     quiet: Quiet = False,
     no_screenshots: NoShots = False,
     checks: ChecksDir = None,
+    delay: Delay = 0.0,
+    per_host: PerHost = None,
+    user_agent_suffix: UaSuffix = None,
+    resume: Resume = None,
 ) -> None:
     """Run the shipped demo journeys against the embedded demo site (or --serve it)."""
     from .demo.server import DemoServer
@@ -156,8 +180,10 @@ def demo(
         return
     paths = journeys or [str(demo_journeys())]
     with DemoServer() as server:
-        _audit(paths, server.base_url, out, workers, headed, browser_path, step_timeout, device, json_out, quiet,
-               no_screenshots, checks, extra={"demo": True})
+        _audit(paths, base_url=server.base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
+               step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out,
+               quiet=quiet, no_screenshots=no_screenshots, checks=checks, resume=resume,
+               user_agent_suffix=user_agent_suffix, extra={"demo": True})
 
 
 @app.command()

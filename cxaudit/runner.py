@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import __version__
 from .browser import FoundBrowser, context_options, find_browser, launch
@@ -34,6 +35,8 @@ class RunOptions:
     step_timeout: float | None = None
     device: str | None = None  # overrides every journey's device
     screenshots: bool = True
+    delay: float = 0.0  # politeness: seconds to wait before each step
+    per_host: int | None = None  # politeness: journeys at once against one host (default: workers)
     user_agent_suffix: str | None = USER_AGENT_SUFFIX
     run_id: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -89,7 +92,8 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
             context,
             journey,
             start_url,
-            RecorderOptions(run_folder=folder, step_timeout=options.step_timeout, screenshots=options.screenshots),
+            RecorderOptions(run_folder=folder, step_timeout=options.step_timeout, screenshots=options.screenshots,
+                            delay=options.delay),
             base_url=options.base_url,
         )
         await asyncio.wait_for(session.run(), timeout=journey.timeouts.journey)
@@ -152,36 +156,63 @@ def _fail(result: JourneyResult, last: Any, reason: str, kind: str) -> None:
     )
 
 
-async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_event: Event | None = None) -> tuple[RunResult, Path]:
+RESUME_AGAIN = ("pending",)  # and journeys that were interrupted
+
+
+def _needs_run(old: JourneyResult | None) -> bool:
+    if old is None or old.outcome in RESUME_AGAIN:
+        return True
+    return old.outcome == "error" and old.error is not None and old.error.kind == "interrupted"
+
+
+def _new_run(journeys: list[Journey], options: RunOptions, run_id: str, found: FoundBrowser, version: str) -> RunResult:
+    return RunResult(
+        tool={"name": "cxaudit", "version": __version__},
+        run_id=run_id,
+        started_at=now_iso(),
+        base_url=options.base_url,
+        browser=BrowserInfo(version=version, executable=found.executable, source=found.source),
+        options={
+            "workers": options.workers,
+            "per_host": options.per_host,
+            "delay": options.delay,
+            "device": options.device,
+            "step_timeout": options.step_timeout,
+            "headed": options.headed,
+            **options.extra,
+        },
+        journeys=[_empty(j, j.start_url(options.base_url)) for j in journeys],
+    )
+
+
+async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_event: Event | None = None,
+                             resume: RunResult | None = None) -> tuple[RunResult, Path]:
+    """Run the journeys; with ``resume`` (a saved run), keep its finished journeys and run only the rest."""
     from playwright.async_api import async_playwright
 
-    run_id = options.run_id or new_run_id()
+    run_id = resume.run_id if resume else (options.run_id or new_run_id())
     folder = Path(options.out) / run_id
     folder.mkdir(parents=True, exist_ok=True)
     t0 = time.monotonic()
     async with async_playwright() as pw:
         found: FoundBrowser = find_browser(options.browser_path, playwright_path=pw.chromium.executable_path)
         browser = await launch(pw, found, headed=options.headed)
-        run = RunResult(
-            tool={"name": "cxaudit", "version": __version__},
-            run_id=run_id,
-            started_at=now_iso(),
-            base_url=options.base_url,
-            browser=BrowserInfo(version=browser.version, executable=found.executable, source=found.source),
-            options={
-                "workers": options.workers,
-                "device": options.device,
-                "step_timeout": options.step_timeout,
-                "headed": options.headed,
-                **options.extra,
-            },
-            journeys=[_empty(j, j.start_url(options.base_url)) for j in journeys],
-        )
+        run = _new_run(journeys, options, run_id, found, browser.version)
+        todo = list(range(len(journeys)))
+        if resume is not None:
+            done = {j.id: j for j in resume.journeys if not _needs_run(j)}
+            todo = [i for i, j in enumerate(journeys) if j.id not in done]
+            run.journeys = [done.get(j.id, run.journeys[i]) for i, j in enumerate(journeys)]
+            run.started_at = resume.started_at
+            run.options["resumed"] = sorted(done)
         run.write(folder)
         gate = asyncio.Semaphore(max(1, options.workers))
+        hosts: dict[str, asyncio.Semaphore] = {}
 
         async def one(i: int, journey: Journey) -> None:
-            async with gate:
+            host = urlsplit(run.journeys[i].start_url).netloc
+            per_host = hosts.setdefault(host, asyncio.Semaphore(max(1, options.per_host or options.workers)))
+            async with gate, per_host:
                 if on_event:
                     on_event("started", run.journeys[i])
                 try:
@@ -195,7 +226,7 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
                     on_event("finished", result)
 
         try:
-            await asyncio.gather(*(one(i, j) for i, j in enumerate(journeys)))
+            await asyncio.gather(*(one(i, journeys[i]) for i in todo))
         finally:
             run.finished_at = now_iso()
             run.options["wall_s"] = round(time.monotonic() - t0, 3)
@@ -207,6 +238,7 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
     return run, folder
 
 
-def run_journeys(journeys: list[Journey], options: RunOptions, on_event: Event | None = None) -> tuple[RunResult, Path]:
+def run_journeys(journeys: list[Journey], options: RunOptions, on_event: Event | None = None,
+                 resume: RunResult | None = None) -> tuple[RunResult, Path]:
     """Run journeys and return the run and its folder (``results.json`` is already written)."""
-    return asyncio.run(run_journeys_async(journeys, options, on_event))
+    return asyncio.run(run_journeys_async(journeys, options, on_event, resume))

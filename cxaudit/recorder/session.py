@@ -40,8 +40,10 @@ class RecorderOptions:
     run_folder: Path
     step_timeout: float | None = None  # overrides the journey's
     screenshots: bool = True
+    delay: float = 0.0  # politeness: seconds to wait before each step (not counted as the customer's time)
     settle_quiet_ms: int = 150
     settle_max_ms: int = 2000
+    axe: bool = True  # run axe-core once per distinct page/view (observation["axe"])
 
 
 @dataclass
@@ -199,6 +201,16 @@ class JourneySession:
         shot = None
         if self.options.screenshots:
             shot = await self.screenshot(f"{index:02d}")
+        if self.options.axe and isinstance(obs, dict):
+            from .axe import axe_key, run_axe
+
+            seen = self.__dict__.setdefault("_axe_seen", set())
+            key = axe_key(obs.get("url") or self.page.url, obs)
+            if key in seen:
+                obs["axe"] = {"skipped": "same page"}
+            else:
+                seen.add(key)
+                obs["axe"] = await run_axe(self.page, self.secrets)
         return obs, shot
 
     async def screenshot(self, name: str, full_page: bool = True) -> str | None:
@@ -265,6 +277,8 @@ class JourneySession:
             self.fail(0, start.description, start.error or "the start page did not open")
             return self.result
         for i, step in enumerate(self.journey.steps, start=1):
+            if self.options.delay:
+                await asyncio.sleep(self.options.delay)
             record = StepRecord(index=i, type=step.type, description=describe_step(step))
             target = step.target
             # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
