@@ -135,12 +135,18 @@ async def launch(pw: Any, found: FoundBrowser, *, headed: bool = False) -> Any:
         ) from None
 
 
-def context_options(device: str, user_agent_suffix: str | None = None, default_ua: str | None = None) -> dict[str, Any]:
+LOCALES = {"en": "en-US", "de": "de-DE", "fr": "fr-FR"}
+
+
+def context_options(device: str, user_agent_suffix: str | None = None, default_ua: str | None = None,
+                    language: str = "auto") -> dict[str, Any]:
+    """Browser context settings: the device preset, the User-Agent suffix, and a locale matching the journey's
+    language (so the browser's own validation messages and Accept-Language are what a local customer gets)."""
     options = dict(DEVICES[device])
     ua = options.get("user_agent") or default_ua
     if user_agent_suffix and ua:
         options["user_agent"] = f"{ua} {user_agent_suffix}"
-    options.setdefault("locale", "en-US")
+    options["locale"] = LOCALES.get(language, "en-US")
     return options
 
 

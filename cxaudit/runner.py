@@ -87,7 +87,7 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
         ua = None
         if options.user_agent_suffix:
             ua = await _default_user_agent(browser)
-        context = await browser.new_context(**context_options(device, options.user_agent_suffix, ua))
+        context = await browser.new_context(**context_options(device, options.user_agent_suffix, ua, journey.language))
         session = JourneySession(
             context,
             journey,

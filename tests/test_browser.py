@@ -75,3 +75,8 @@ def test_mobile_preset_is_a_phone():
     opts = browser.context_options("mobile", "cxaudit/0.1", None)
     assert opts["is_mobile"] and opts["viewport"]["width"] < 500
     assert opts["user_agent"].endswith("cxaudit/0.1")
+
+
+def test_locale_follows_the_journey_language():
+    assert browser.context_options("desktop", None, None, "de")["locale"] == "de-DE"
+    assert browser.context_options("desktop", None, None, "auto")["locale"] == "en-US"

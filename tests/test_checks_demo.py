@@ -115,3 +115,21 @@ def test_every_check_is_documented_in_both_languages():
             assert text.en.strip() and (text.de or "").strip(), (spec.id, field)
         assert spec.references or spec.rules, spec.id
         assert spec.taxonomy or spec.category in ("effort", "accessibility", "transparency"), spec.id
+
+
+def test_readme_worked_example_matches_the_demo(judged):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = readme.split("**Worked example**", 1)[1].split("\n\n", 1)[0]
+    journey = judged[0].journey("funknetz-cancel-hostile")
+    assert f"Cancelling took {journey.metrics.actions} actions over {journey.metrics.pages}" in example
+    applicable = [c for c in journey.checks if c.status not in ("not_applicable", "info")]
+    assert f"Of the {len(applicable)} checks that apply" in example
+    assert f"total weight of {sum(c.weight for c in applicable):g}" in example
+    stated = float(example.split("**", 1)[1].split(",", 1)[0])
+    assert journey.score.score == pytest.approx(stated, abs=1.5) and journey.score.grade == "F"
+
+
+def test_every_check_is_in_the_readme_table():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for spec in catalogue().specs:
+        assert f"| {spec.code} | `{spec.id}` |" in readme, spec.id
