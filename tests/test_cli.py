@@ -197,3 +197,17 @@ def test_user_agent_suffix_and_delay(tmp_path, pages_url):
     steps = run["journeys"][0]["steps"]
     assert steps[2]["started_s"] - steps[1]["started_s"] >= 0.3
     assert run["options"]["delay"] == 0.3 and run["options"]["per_host"] == 1
+
+
+def test_checks_lists_the_catalogue_in_both_languages(tmp_path):
+    en = cx("checks", env={"COLUMNS": "200"})
+    assert en.returncode == 0 and "CX101" in en.stdout and "mandatory_exit_survey" in en.stdout
+    de = cx("checks", "--lang", "de", "--json")
+    specs = json.loads(de.stdout)
+    assert len(specs) >= 20 and all(s["title"]["de"] for s in specs)
+    over = tmp_path / "over"
+    over.mkdir()
+    (over / "too_many_actions.yaml").write_text("id: too_many_actions\ncurve: {p10: 1, median: 3}\n")
+    (over / "broken.yaml").write_text("id: broken\ncode: CX999\n")
+    bad = cx("checks", "--checks", str(over))
+    assert bad.returncode == 2 and "broken.yaml" in bad.stderr and "Traceback" not in bad.stderr
