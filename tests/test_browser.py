@@ -80,3 +80,43 @@ def test_mobile_preset_is_a_phone():
 def test_locale_follows_the_journey_language():
     assert browser.context_options("desktop", None, None, "de")["locale"] == "de-DE"
     assert browser.context_options("desktop", None, None, "auto")["locale"] == "en-US"
+
+
+def test_install_tries_playwright_first_then_apt(tmp_path, monkeypatch):
+    import io
+    import subprocess
+
+    calls = []
+    installed = tmp_path / "chromium"
+
+    def fake_run(cmd, **kwargs):
+        calls.append(cmd)
+        if cmd[-2:] == ["install", "chromium"] and "playwright" in cmd:
+            return subprocess.CompletedProcess(cmd, 1, "", "download failed: no internet")
+        if "install" in cmd and "chromium" in cmd:  # apt-get install -y -qq chromium
+            fake_exe(installed)
+        return subprocess.CompletedProcess(cmd, 0, "", "")
+
+    monkeypatch.delenv(browser.ENV_VAR, raising=False)
+    monkeypatch.setattr(browser.subprocess, "run", fake_run)
+    monkeypatch.setattr(browser, "playwright_chromium_path", lambda: None)
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", (str(installed),))
+    monkeypatch.setattr(browser.shutil, "which", lambda name: "/usr/bin/apt-get" if name == "apt-get" else None)
+    monkeypatch.setattr(browser.os, "geteuid", lambda: 0)
+    log = io.StringIO()
+    found = browser.install_browser(out=log)
+    assert found.executable == str(installed) and found.source == "system"
+    assert "playwright" in calls[0] and calls[1][-2:] == ["update", "-qq"] and calls[2][-1] == "chromium"
+    assert "not available here; trying the system package" in log.getvalue()
+
+
+def test_install_keeps_playwrights_browser_when_the_download_works(tmp_path, monkeypatch):
+    import io
+    import subprocess
+
+    exe = fake_exe(tmp_path / "pw-chrome")
+    monkeypatch.delenv(browser.ENV_VAR, raising=False)
+    monkeypatch.setattr(browser.subprocess, "run", lambda cmd, **kw: subprocess.CompletedProcess(cmd, 0, "", ""))
+    monkeypatch.setattr(browser, "playwright_chromium_path", lambda: exe)
+    found = browser.install_browser(out=io.StringIO())
+    assert found.source == "playwright" and found.executable == exe
