@@ -23,8 +23,8 @@ app = typer.Typer(
 _state = {"traceback": False}
 
 BaseUrl = Annotated[str | None, typer.Option("--base-url", "-b", help="Site root that journey paths are relative to.")]
-Out = Annotated[Path, typer.Option("--out", "-o", help="Folder for run folders (one per run).")]
-Workers = Annotated[int, typer.Option("--workers", "-w", min=1, max=32, help="Journeys run in parallel.")]
+Out = Annotated[Path | None, typer.Option("--out", "-o", help="Folder for run folders (one per run) [default: reports].")]
+Workers = Annotated[int | None, typer.Option("--workers", "-w", min=1, max=32, help="Journeys run in parallel [default: 2].")]
 Headed = Annotated[bool, typer.Option("--headed", help="Show the browser window.")]
 BrowserPath = Annotated[
     str | None, typer.Option("--browser-path", help="Chromium/Chrome executable (else CXAUDIT_BROWSER, then auto).")
@@ -47,6 +47,13 @@ UaSuffix = Annotated[
 Resume = Annotated[
     Path | None, typer.Option("--resume", metavar="RUN", help="Continue a run folder: keep finished journeys.")
 ]
+ConfigFile = Annotated[
+    Path | None, typer.Option("--config", help="A cxaudit.yaml (default: cxaudit.yaml in the working directory, if any).")
+]
+Baseline = Annotated[Path | None, typer.Option("--baseline", help="A run folder to compare with; a regression exits 1.")]
+FailUnder = Annotated[float | None, typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a journey scores below N.")]
+Runs = Annotated[int | None, typer.Option("--runs", min=1, max=25, help="Run each journey N times; keep medians (flaky sites).")]
+Shard = Annotated[str | None, typer.Option("--shard", help="Only shard i of n (i/n) of the journeys, for CI matrices.")]
 ChecksDir = Annotated[
     list[Path] | None,
     typer.Option("--checks", help="A folder of check and lexicon overrides or additions (repeatable)."),
@@ -76,51 +83,60 @@ def _check_device(device: str | None) -> None:
         raise CxauditError(f"--device {device}: must be desktop or mobile")
 
 
-def _audit(paths: list[str], *, json_out: bool, quiet: bool, checks: list[Path] | None, resume: Path | None,
-           no_screenshots: bool, user_agent_suffix: str | None, extra: dict | None = None, **run_options) -> None:
+def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list[Path] | None, resume: Path | None,
+           no_screenshots: bool, user_agent_suffix: str | None, extra: dict | None = None, config: Path | None = None,
+           baseline: Path | None = None, fail_under: float | None = None, runs: int | None = None,
+           shard: str | None = None, default_paths: list[str] | None = None, **run_options) -> None:
     """Shared by run and demo: load, record, judge, write, summarise. ``run_options`` are RunOptions fields."""
     from . import __version__
-    from .checks import catalogue, judge_run
-    from .journey import load_journeys
+    from .checks import catalogue
+    from .cli_gate import plan_run, record_run
     from .model import load_run
     from .progress import Progress
-    from .runner import RunOptions, run_journeys
+    from .runner import RunOptions
 
     _check_device(run_options.get("device"))
-    journeys = load_journeys(paths)
-    cat = catalogue(checks)  # bad check folders fail before the browser starts
     previous = load_run(resume) if resume else None
     if previous is not None:
         run_options["out"] = (resume if resume.is_dir() else resume.parent).parent
+    settings, journeys = plan_run(
+        config, default_journeys=default_paths, journeys=paths, checks=checks, baseline=baseline, fail_under=fail_under,
+        runs=runs, shard=shard, **{k: run_options.pop(k, None) for k in ("base_url", "out", "workers", "step_timeout", "device")},
+    )
+    cat = catalogue(settings.checks)  # bad check folders fail before the browser starts
     ua = f"cxaudit/{__version__}" if user_agent_suffix is None else (user_agent_suffix or None)
     options = RunOptions(**run_options, screenshots=not no_screenshots, user_agent_suffix=ua,
                          extra=extra or {})
     with Progress(journeys, enabled=not quiet) as progress:
-        run, folder = run_journeys(journeys, options, on_event=progress.event, resume=previous)
-    judge_run(run, cat=cat)
-    run.write(folder)
-    _finish(run, folder, json_out, quiet)
+        run, folder = record_run(journeys, options, settings, cat, on_event=progress.event, resume=previous)
+    _finish(run, folder, json_out, quiet, settings)
 
 
-def _finish(run, folder: Path, json_out: bool, quiet: bool) -> None:
+def _finish(run, folder: Path, json_out: bool, quiet: bool, settings=None) -> None:
+    from .gate import gate_after_run
     from .progress import print_summary
 
     if not quiet:
         print_summary(run, folder)
+    gate_status = gate_after_run(run, folder, settings, quiet=quiet)  # 0 when no gate is configured
     if json_out:
         sys.stdout.write(run.model_dump_json(indent=1) + "\n")
     else:
         typer.echo(str(folder))
     if any(j.outcome == "error" for j in run.journeys):
         raise typer.Exit(int(ExitStatus.SITE_OR_BROWSER))
+    if gate_status:
+        raise typer.Exit(gate_status)
 
 
 @app.command()
 def run(
-    journeys: Annotated[list[str], typer.Argument(help="Journey files or folders of them.")],
+    journeys: Annotated[
+        list[str] | None, typer.Argument(help="Journey files or folders of them (default: journeys: in cxaudit.yaml).")
+    ] = None,
     base_url: BaseUrl = None,
-    out: Out = Path("reports"),
-    workers: Workers = 2,
+    out: Out = None,
+    workers: Workers = None,
     headed: Headed = False,
     browser_path: BrowserPath = None,
     step_timeout: StepTimeout = None,
@@ -133,11 +149,17 @@ def run(
     per_host: PerHost = None,
     user_agent_suffix: UaSuffix = None,
     resume: Resume = None,
+    config: ConfigFile = None,
+    baseline: Baseline = None,
+    fail_under: FailUnder = None,
+    runs: Runs = None,
+    shard: Shard = None,
 ) -> None:
     """Run journeys against a site in a real browser, save what a customer meets, judge and score it."""
     _audit(journeys, base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
            step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out, quiet=quiet,
-           no_screenshots=no_screenshots, checks=checks, resume=resume, user_agent_suffix=user_agent_suffix)
+           no_screenshots=no_screenshots, checks=checks, resume=resume, user_agent_suffix=user_agent_suffix,
+           config=config, baseline=baseline, fail_under=fail_under, runs=runs, shard=shard)
 
 
 @app.command()
@@ -147,8 +169,8 @@ def demo(
     ] = None,
     serve: Annotated[bool, typer.Option("--serve", help="Only serve the demo site, to click through it.")] = False,
     port: Annotated[int, typer.Option("--port", help="Port for --serve (0 picks a free one).")] = 8765,
-    out: Out = Path("reports"),
-    workers: Workers = 2,
+    out: Out = None,
+    workers: Workers = None,
     headed: Headed = False,
     browser_path: BrowserPath = None,
     step_timeout: StepTimeout = None,
@@ -161,6 +183,11 @@ def demo(
     per_host: PerHost = None,
     user_agent_suffix: UaSuffix = None,
     resume: Resume = None,
+    config: ConfigFile = None,
+    baseline: Baseline = None,
+    fail_under: FailUnder = None,
+    runs: Runs = None,
+    shard: Shard = None,
 ) -> None:
     """Run the shipped demo journeys against the embedded demo site (or --serve it)."""
     from .demo.server import DemoServer
@@ -178,12 +205,13 @@ def demo(
         finally:
             server.stop()
         return
-    paths = journeys or [str(demo_journeys())]
     with DemoServer() as server:
-        _audit(paths, base_url=server.base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
+        _audit(journeys, default_paths=[str(demo_journeys())],
+               base_url=server.base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
                step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out,
                quiet=quiet, no_screenshots=no_screenshots, checks=checks, resume=resume,
-               user_agent_suffix=user_agent_suffix, extra={"demo": True})
+               user_agent_suffix=user_agent_suffix, extra={"demo": True}, config=config, baseline=baseline,
+               fail_under=fail_under, runs=runs, shard=shard)
 
 
 @app.command()
@@ -295,6 +323,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(ExitStatus.SITE_OR_BROWSER)
     return rc if isinstance(rc, int) else 0
 
+
+from .cli_gate import register  # noqa: E402 - compare, merge, gate
+
+register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

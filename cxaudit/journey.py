@@ -25,43 +25,10 @@ from .journey_model import (  # noqa: F401 - re-exported: cxaudit.journey is the
     Journey,
     Target,
 )
+from .yamlfile import LineLoader, format_path, line_for, line_map, nice_loc
 
 # ---------------------------------------------------------------- loading
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A SafeLoader that refuses duplicate keys."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
-    seen: dict[Any, int] = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=deep)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}' (first on line {seen[key]})", key_node.start_mark
-            )
-        seen[key] = key_node.start_mark.line + 1
-    return loader.construct_mapping(node, deep=deep)
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
-def _line_map(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
-    """Map every data path (keys and list indexes) to the 1-based line where it starts."""
-    out = {} if out is None else out
-    out.setdefault(path, node.start_mark.line + 1)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = key_node.value
-            out[path + (key,)] = key_node.start_mark.line + 1
-            _line_map(value_node, path + (key,), out)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _line_map(item, path + (i,), out)
-    return out
 
 
 def _expand_env(data: Any, path: tuple, secrets: set[str], missing: list[tuple[tuple, str]]) -> Any:
@@ -89,32 +56,6 @@ def _expand_env(data: Any, path: tuple, secrets: set[str], missing: list[tuple[t
     return data
 
 
-def _nice_loc(loc: tuple) -> tuple:
-    """Drop the union tags pydantic puts in locations (steps.3.click.click.name -> steps.3.click.name)."""
-    out: list = []
-    for part in loc:
-        if out and part == out[-1] and isinstance(part, str):
-            continue
-        if isinstance(part, str) and part.startswith("function-"):
-            continue
-        out.append(part)
-    return tuple(out)
-
-
-def _format_path(loc: tuple) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def _line_for(loc: tuple, lines: dict[tuple, int]) -> int:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return 1
-
-
 def _step_type_message(value: Any) -> str:
     if not isinstance(value, dict):
         return f"a step is a mapping like `click: Continue`, got {type(value).__name__} {value!r}"
@@ -132,7 +73,7 @@ def _step_type_message(value: Any) -> str:
 
 
 def _message(err: dict, lines: dict[tuple, int]) -> tuple[tuple, str]:
-    loc = _nice_loc(tuple(err["loc"]))
+    loc = nice_loc(tuple(err["loc"]))
     etype = err["type"]
     if etype == "step_type":
         return loc, _step_type_message(err.get("input"))
@@ -176,8 +117,8 @@ def _known_keys(loc: tuple) -> list[str]:
 def parse_journey(text: str, path: str = "<journey>") -> Journey:
     """Validate a journey from YAML text. Raises JourneyFileErrors with one line a problem."""
     try:
-        node = yaml.compose(text, Loader=_LineLoader)
-        data = yaml.load(text, Loader=_LineLoader)
+        node = yaml.compose(text, Loader=LineLoader)
+        data = yaml.load(text, Loader=LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark else 1
@@ -194,12 +135,12 @@ def parse_journey(text: str, path: str = "<journey>") -> Journey:
         raise JourneyFileErrors([f"{path}:1: the file is empty; a journey needs name, goal, start, steps, success"])
     if not isinstance(data, dict):
         raise JourneyFileErrors([f"{path}:1: a journey is a mapping (name:, goal:, steps: ...), got a {type(data).__name__}"])
-    lines = _line_map(node)
+    lines = line_map(node)
     secrets: set[str] = set()
     missing: list[tuple[tuple, str]] = []
     data = _expand_env(data, (), secrets, missing)
     problems = [
-        f"{path}:{_line_for(p, lines)} {_format_path(p)}: environment variable {name} is not set; "
+        f"{path}:{line_for(p, lines)} {format_path(p)}: environment variable {name} is not set; "
         f"export {name}=... or write ${{{name}:-default}}"
         for p, name in missing
     ]
@@ -213,8 +154,8 @@ def parse_journey(text: str, path: str = "<journey>") -> Journey:
         for loc, msg in found:
             if msg.endswith(" is required") and (loc, msg[: -len(" is required")]) in suggested:
                 continue
-            where = _format_path(loc)
-            line = f"{path}:{_line_for(loc, lines)}" + (f" {where}: " if where else ": ") + msg
+            where = format_path(loc)
+            line = f"{path}:{line_for(loc, lines)}" + (f" {where}: " if where else ": ") + msg
             if line not in problems:
                 problems.append(line)
         raise JourneyFileErrors(problems) from None

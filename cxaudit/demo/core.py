@@ -58,7 +58,7 @@ def html(text: str, status: int = 200) -> Response:
 
 
 def redirect(location: str, status: int = 303) -> Response:
-    return Response(status, b"", "text/plain; charset=utf-8", [("Location", quote(location, safe="/?=&%:#"))])
+    return Response(status, b"", "text/plain; charset=utf-8", [("Location", quote(location, safe="/?=&%:#+"))])
 
 
 def json_response(obj: object, status: int = 200) -> Response:
@@ -160,13 +160,18 @@ class Site:
 def variant_flags(site: Site, variant: str) -> frozenset[str] | None:
     """The frictions switched on for ``variant`` of ``site``; None for an unknown variant.
 
-    ``hostile`` = every friction of the site, ``clean`` = none. A variant is nothing but this set,
-    so adding e.g. ``only-<flag>`` variants later is a change here only.
+    ``hostile`` = every friction of the site, ``clean`` = none, ``clean+<flag>[+<flag>...]`` = the clean
+    site with only the named frictions on (e.g. ``clean+mandatory_exit_survey``: one regression to
+    measure). A variant is nothing but this set.
     """
     if variant == "hostile":
         return frozenset(site.frictions)
     if variant == "clean":
         return frozenset()
+    head, _, rest = variant.partition("+")
+    if head == "clean" and rest:
+        flags = frozenset(rest.split("+"))
+        return flags if flags <= set(site.frictions) else None
     return None
 
 

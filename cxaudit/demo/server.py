@@ -1,6 +1,8 @@
 """The demo web server: every demo site on one loopback port.
 
-URL map (``<v>`` is the variant: ``hostile`` = all frictions on, ``clean`` = all off)::
+URL map (``<v>`` is the variant: ``hostile`` = all frictions on, ``clean`` = all off, ``clean+<flag>[+<flag>]``
+= the clean site with only those frictions on, e.g. ``/streamline/clean+mandatory_exit_survey/account``: the
+clean cancel flow with a required "Why are you leaving?" survey before its confirm view)::
 
     /                                   index of all sites, variants and flows
     /static/<file>                      CSS and JS shared by the sites

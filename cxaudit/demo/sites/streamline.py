@@ -39,7 +39,17 @@ VIEWS = {  # client-side routes of the account SPA: path -> view id
     "/account/cancel/confirm": "confirm",
     "/account/cancelled": "cancelled",
 }
-HOSTILE_ONLY = {"/account/cancel/pause", "/account/cancel/survey", "/account/cancel/confirm"}
+OFFER_FLAGS = frozenset({"retention_offer", "visual_misdirection"})  # these switch on the hostile way out
+
+
+def _view_allowed(path: str, flags: frozenset[str]) -> bool:
+    """The hostile way out has offer, pause, survey and confirm views; the clean one only the survey, and
+    only with ``mandatory_exit_survey`` on (``clean+mandatory_exit_survey``: survey gate, then confirm)."""
+    if path in ("/account/cancel/pause", "/account/cancel/confirm"):
+        return bool(flags & OFFER_FLAGS)
+    if path == "/account/cancel/survey":
+        return bool(flags & OFFER_FLAGS) or "mandatory_exit_survey" in flags
+    return True
 
 REASONS = ["It's too expensive", "I don't watch enough", "I can't find what I want to watch",
            "Technical problems", "I'm switching to another service", "Other"]
@@ -101,8 +111,7 @@ def welcome(req: Request) -> Response:
 @router.get("/account/*")
 def account(req: Request) -> Response | None:
     path = req.path.rstrip("/")
-    if path not in VIEWS or (path in HOSTILE_ONLY and not req.flags & {"retention_offer", "mandatory_exit_survey",
-                                                                       "visual_misdirection"}):
+    if path not in VIEWS or not _view_allowed(path, req.flags):
         return None
     st = _account(req)
     return render("streamline/account.html", req, view=VIEWS[path], views=VIEWS, plan=PLANS[st["plan"]],
