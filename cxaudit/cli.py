@@ -54,6 +54,15 @@ Baseline = Annotated[Path | None, typer.Option("--baseline", help="A run folder 
 FailUnder = Annotated[float | None, typer.Option("--fail-under", min=0, max=100, help="Exit 1 when a journey scores below N.")]
 Runs = Annotated[int | None, typer.Option("--runs", min=1, max=25, help="Run each journey N times; keep medians (flaky sites).")]
 Shard = Annotated[str | None, typer.Option("--shard", help="Only shard i of n (i/n) of the journeys, for CI matrices.")]
+Formats = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="Reports to write, comma-separated: html,json,pdf,csv,xlsx,junit,md [default: html]."),
+]
+Lang = Annotated[str | None, typer.Option("--lang", help="Language of the reports: en or de [default: en].")]
+Consultant = Annotated[str | None, typer.Option("--consultant", help="Report branding: the consultant's name.")]
+Logo = Annotated[Path | None, typer.Option("--logo", help="Report branding: a logo file (PNG, JPEG, SVG ...).")]
+Client = Annotated[str | None, typer.Option("--client", help="Report branding: the client's name.")]
+ReportDate = Annotated[str | None, typer.Option("--report-date", help="Report branding: the date printed (default: the run's).")]
 ChecksDir = Annotated[
     list[Path] | None,
     typer.Option("--checks", help="A folder of check and lexicon overrides or additions (repeatable)."),
@@ -86,7 +95,8 @@ def _check_device(device: str | None) -> None:
 def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list[Path] | None, resume: Path | None,
            no_screenshots: bool, user_agent_suffix: str | None, extra: dict | None = None, config: Path | None = None,
            baseline: Path | None = None, fail_under: float | None = None, runs: int | None = None,
-           shard: str | None = None, default_paths: list[str] | None = None, **run_options) -> None:
+           shard: str | None = None, default_paths: list[str] | None = None, report: dict | None = None,
+           **run_options) -> None:
     """Shared by run and demo: load, record, judge, write, summarise. ``run_options`` are RunOptions fields."""
     from . import __version__
     from .checks import catalogue
@@ -109,10 +119,26 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
                          extra=extra or {})
     with Progress(journeys, enabled=not quiet) as progress:
         run, folder = record_run(journeys, options, settings, cat, on_event=progress.event, resume=previous)
-    _finish(run, folder, json_out, quiet, settings)
+    report = report or {}
+    written = _reports(run, folder, report.get("format"), report.get("lang"), report, settings)
+    _finish(run, folder, json_out, quiet, settings, written)
 
 
-def _finish(run, folder: Path, json_out: bool, quiet: bool, settings=None) -> None:
+def _reports(run, folder: Path, formats: str | None, lang: str | None, branding: dict, settings=None) -> list[Path]:
+    """Render the reports: the options given, else the config file's report:, else HTML in English."""
+    from .report import Branding, render
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()] if formats else None
+    if chosen is None:
+        chosen = list(settings.report.formats) if settings is not None and settings.report.formats else ["html"]
+    language = lang or (settings.report.lang if settings is not None else None) or "en"
+    brand = Branding(consultant=branding.get("consultant"), logo=branding.get("logo"), client=branding.get("client"),
+                     date=branding.get("date"))
+    return render(run, folder, chosen, lang=language, branding=brand)
+
+
+def _finish(run, folder: Path, json_out: bool, quiet: bool, settings=None, written: list[Path] | None = None) -> None:
+    """Summary and gate on stderr; on stdout the run folder and the reports written (or the JSON)."""
     from .gate import gate_after_run
     from .progress import print_summary
 
@@ -123,6 +149,9 @@ def _finish(run, folder: Path, json_out: bool, quiet: bool, settings=None) -> No
         sys.stdout.write(run.model_dump_json(indent=1) + "\n")
     else:
         typer.echo(str(folder))
+        for path in written or []:
+            if path.name != "results.json":
+                typer.echo(str(path))
     if any(j.outcome == "error" for j in run.journeys):
         raise typer.Exit(int(ExitStatus.SITE_OR_BROWSER))
     if gate_status:
@@ -149,6 +178,12 @@ def run(
     per_host: PerHost = None,
     user_agent_suffix: UaSuffix = None,
     resume: Resume = None,
+    report_format: Formats = None,
+    lang: Lang = None,
+    consultant: Consultant = None,
+    logo: Logo = None,
+    client: Client = None,
+    report_date: ReportDate = None,
     config: ConfigFile = None,
     baseline: Baseline = None,
     fail_under: FailUnder = None,
@@ -159,7 +194,8 @@ def run(
     _audit(journeys, base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
            step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out, quiet=quiet,
            no_screenshots=no_screenshots, checks=checks, resume=resume, user_agent_suffix=user_agent_suffix,
-           config=config, baseline=baseline, fail_under=fail_under, runs=runs, shard=shard)
+           config=config, baseline=baseline, fail_under=fail_under, runs=runs, shard=shard,
+           report=dict(format=report_format, lang=lang, consultant=consultant, logo=logo, client=client, date=report_date))
 
 
 @app.command()
@@ -183,6 +219,12 @@ def demo(
     per_host: PerHost = None,
     user_agent_suffix: UaSuffix = None,
     resume: Resume = None,
+    report_format: Formats = None,
+    lang: Lang = None,
+    consultant: Consultant = None,
+    logo: Logo = None,
+    client: Client = None,
+    report_date: ReportDate = None,
     config: ConfigFile = None,
     baseline: Baseline = None,
     fail_under: FailUnder = None,
@@ -211,7 +253,9 @@ def demo(
                step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out,
                quiet=quiet, no_screenshots=no_screenshots, checks=checks, resume=resume,
                user_agent_suffix=user_agent_suffix, extra={"demo": True}, config=config, baseline=baseline,
-               fail_under=fail_under, runs=runs, shard=shard)
+               fail_under=fail_under, runs=runs, shard=shard,
+               report=dict(format=report_format, lang=lang, consultant=consultant, logo=logo, client=client,
+                           date=report_date))
 
 
 @app.command()
@@ -272,6 +316,32 @@ def rescore(
     judge_run(run, checks)
     run.write(folder)
     _finish(run, folder, json_out, quiet)
+
+
+@app.command()
+def report(
+    run_folder: Annotated[Path, typer.Argument(metavar="RUN", help="A run folder (or its results.json).")],
+    report_format: Formats = None,
+    lang: Lang = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write (default: the run folder).")] = None,
+    consultant: Consultant = None,
+    logo: Logo = None,
+    client: Client = None,
+    report_date: ReportDate = None,
+) -> None:
+    """Render reports of a saved run, without a browser (PDF aside: Chromium prints it)."""
+    from .checks import judge_run
+    from .model import load_run
+    from .report import Branding, render
+
+    run = load_run(run_folder)
+    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    if not run.judged:
+        judge_run(run)  # a run saved before judging (interrupted): judge it now, in memory
+    formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]
+    brand = Branding(consultant=consultant, logo=logo, client=client, date=report_date)
+    for path in render(run, folder, formats, lang=lang or "en", branding=brand, out_dir=out):
+        typer.echo(str(path))
 
 
 @app.command("install-browser")

@@ -62,7 +62,7 @@ def baseline(demo_url, tmp_path_factory) -> Path:
     proc = subprocess.run([str(BIN / "cxaudit"), "run", str(JOURNEY), "--base-url", f"{demo_url}/streamline/clean",
                            "--out", str(out), "-q"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
-    return Path(proc.stdout.strip().splitlines()[-1]) / "results.json"
+    return Path(proc.stdout.strip().splitlines()[0]) / "results.json"
 
 
 def project(tmp_path: Path, baseline: Path) -> Path:

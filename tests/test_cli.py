@@ -82,7 +82,7 @@ def test_run_prints_folder_on_stdout_and_summary_on_stderr(tmp_path, pages_url):
     (tmp_path / "j.yaml").write_text(GOOD)
     proc = cx("run", str(tmp_path / "j.yaml"), "--base-url", pages_url, "--out", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr
-    folder = Path(proc.stdout.strip())
+    folder = Path(proc.stdout.splitlines()[0])
     assert folder.parent == tmp_path / "out" and (folder / "results.json").is_file()
     assert "completed" in proc.stderr and "results:" in proc.stderr
 
@@ -171,7 +171,7 @@ def test_resume_runs_only_what_is_not_finished(tmp_path, pages_url):
     (tmp_path / "j" / "a.yaml").write_text(GOOD)
     (tmp_path / "j" / "b.yaml").write_text(GOOD.replace("name: fixture", "name: second"))
     first = cx("run", str(tmp_path / "j"), "--base-url", pages_url, "--out", str(tmp_path / "out"), "--quiet")
-    folder = Path(first.stdout.strip())
+    folder = Path(first.stdout.splitlines()[0])
     results = json.loads((folder / "results.json").read_text())
     # pretend the run was interrupted while running b
     results["journeys"][1].update(outcome="pending", steps=[])
@@ -179,7 +179,7 @@ def test_resume_runs_only_what_is_not_finished(tmp_path, pages_url):
     (folder / "results.json").write_text(json.dumps(results))
     again = cx("run", str(tmp_path / "j"), "--base-url", pages_url, "--resume", str(folder), "--quiet")
     assert again.returncode == 0, again.stderr
-    assert Path(again.stdout.strip()) == folder  # the same run folder
+    assert Path(again.stdout.splitlines()[0]) == folder  # the same run folder
     resumed = json.loads((folder / "results.json").read_text())
     a, b = resumed["journeys"]
     assert a["finished_at"] == stamp  # kept, not redone

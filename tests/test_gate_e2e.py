@@ -29,7 +29,7 @@ def cxaudit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
 def record(base_url: str, out: Path) -> Path:
     proc = cxaudit("run", str(JOURNEY), "--base-url", base_url, "--out", str(out), "--workers", "1", "-q")
     assert proc.returncode == 0, proc.stderr
-    return Path(proc.stdout.strip().splitlines()[-1])
+    return Path(proc.stdout.strip().splitlines()[0])
 
 
 @pytest.fixture(scope="module")

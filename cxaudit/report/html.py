@@ -1,0 +1,172 @@
+"""The HTML report: one self-contained file, no network, no script, nothing of the audited site's markup.
+
+Jinja2 with autoescape on for every template; the page's words reach the report only as escaped text.
+Screenshots are embedded as re-encoded JPEG data URIs with the evidence boxes drawn as SVG over them.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from .. import scoring
+from ..catalogue import SEVERITY_WEIGHT, CheckSpec
+from ..model import CheckResult, Finding, JourneyResult, RunResult, StepRecord
+from . import charts, content, images
+from .i18n import label, number, plural, t
+
+TEMPLATES = Path(__file__).parent / "templates"
+CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
+
+
+@dataclass
+class Branding:
+    """Who hands the report to whom. Every field is optional."""
+
+    consultant: str | None = None
+    logo: str | Path | None = None  # a PNG/JPEG/GIF/WebP/SVG file, embedded as a data URI
+    client: str | None = None
+    date: str | None = None  # printed as given; default: the run's date
+    title: str | None = None  # default: "Customer journey audit"
+
+
+@dataclass
+class StepFinding:
+    number: int
+    finding: Finding
+    text: content.CheckText
+    mark: images.Mark | None
+
+
+@dataclass
+class StepView:
+    step: StepRecord
+    shot: images.Shot | None
+    overlay: Any
+    findings: list[StepFinding] = field(default_factory=list)
+
+
+@dataclass
+class JourneyView:
+    journey: JourneyResult
+    anchor: str
+    sentence: str
+    steps: list[StepView]
+    general: list[StepFinding]  # findings not tied to a step
+    checks: list[tuple[CheckResult, content.CheckText]]
+    bytes: int = 0
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(label=label, number=number, plural=plural)
+    return env
+
+
+def _anchor(text: str) -> str:
+    return "j-" + "".join(c if c.isalnum() else "-" for c in text.lower())
+
+
+def _journey_view(run: RunResult, j: JourneyResult, folder: Path, specs: dict[str, CheckSpec], lang: str) -> JourneyView:
+    by_step: dict[int, list[tuple[Finding, content.CheckText]]] = {}
+    general: list[tuple[Finding, content.CheckText]] = []
+    for c in j.checks:
+        if c.status != "fail":
+            continue
+        text = content.check_text(specs, c, lang)
+        for f in c.findings:
+            where = f.screenshot_step if f.screenshot_step is not None else f.step
+            (by_step.setdefault(where, []) if where is not None else general).append((f, text))
+    indices = {s.index for s in j.steps}
+    for where in [w for w in by_step if w not in indices]:  # a step the run does not have: list it at the top
+        general += by_step.pop(where)
+    steps, total = [], 0
+    for s in j.steps:
+        shot = images.screenshot(folder, s.screenshot)
+        found = sorted(by_step.get(s.index, []), key=lambda ft: (content.SEVERITY_ORDER.get(ft[0].severity, 9), ft[0].code))
+        marks = images.marks_for([(n, f.box, f.severity) for n, (f, _) in enumerate(found, 1) if f.box], shot)
+        mark_of = {m.number: m for m in marks}
+        items = [StepFinding(n, f, text, mark_of.get(n)) for n, (f, text) in enumerate(found, 1)]
+        total += shot.bytes if shot else 0
+        steps.append(StepView(s, shot, images.overlay(shot, marks) if shot and marks else None, items))
+    checks = [(c, content.check_text(specs, c, lang)) for c in j.checks]
+    checks.sort(key=lambda ct: (["fail", "warn", "error", "pass", "info", "not_applicable"].index(ct[0].status), ct[0].code))
+    return JourneyView(j, _anchor(j.id), content.sentence(j, run, lang), steps,
+                       [StepFinding(n, f, text, None) for n, (f, text) in enumerate(general, 1)], checks, total)
+
+
+def _date(run: RunResult, branding: Branding, lang: str) -> str:
+    if branding.date:
+        return branding.date
+    try:
+        d = datetime.fromisoformat(run.started_at)
+    except ValueError:
+        return run.started_at[:10]
+    return d.strftime("%d.%m.%Y") if lang == "de" else d.strftime("%-d %B %Y")
+
+
+def score_model(specs: dict[str, CheckSpec], run: RunResult) -> dict[str, Any]:
+    """The numbers of the score model, from the code (scoring.py, catalogue.py), not copies."""
+    bands = []
+    upper = None
+    for floor, letter in scoring.GRADES:
+        bands.append((letter, floor, upper))
+        upper = floor
+    used = {c.id for j in run.journeys for c in j.checks if c.status != "not_applicable"}
+    curves = [s for s in specs.values() if s.curve is not None and (s.id in used or not used)]
+    return dict(cap=scoring.BLOCKED_CAP, grades=bands, weights=sorted(SEVERITY_WEIGHT.items(), key=lambda kv: kv[1]),
+                pass_score=scoring.PASS_SCORE, warn_score=scoring.WARN_SCORE, curves=curves)
+
+
+def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | None) -> dict[str, Any]:
+    branding = branding or Branding()
+    specs = content.load_specs(run)
+    journeys = [_journey_view(run, j, folder, specs, lang) for j in run.journeys]
+    rows = content.finding_rows(run, specs, lang)
+    applied = sorted({c.id for j in run.journeys for c in j.checks})
+    return dict(
+        lang=lang, t=lambda key, **kw: t(key, lang, **kw), csp=CSP, run=run, branding=branding,
+        title=branding.title or t("doc_title", lang), date=_date(run, branding, lang),
+        logo=images.logo_uri(branding.logo), journeys=journeys,
+        jmap={jv.journey.id: jv for jv in journeys}, sites=content.ranked_sites(run),
+        top=content.top_rows(run, specs, lang), rows=rows,
+        charts=dict(actions=charts.actions_chart(run, lang), categories=charts.category_chart(run, lang),
+                    symmetry=charts.symmetry_chart(run, lang)),
+        model=score_model(specs, run), grade_colours=charts.GRADE_COLOURS,
+        applied=[specs[i] for i in applied if i in specs],
+        texts={i: content.check_text(specs, _Named(i, specs[i].code), lang) for i in applied if i in specs},
+        duration=lambda s: content.duration(s, lang),
+        step_type=lambda s: content.step_type(s, lang), score_text=lambda x: content.score_text(x, lang),
+        evidence=lambda f: content.evidence_text(f, lang),
+    )
+
+
+@dataclass
+class _Named:  # check_text() takes a result; the appendix has only ids
+    check: str
+    code: str
+
+
+@dataclass
+class Rendered:
+    path: Path
+    seconds: float
+    bytes: int
+    image_bytes: int
+    images: int
+
+
+def render_html(run: RunResult, folder: Path, out: Path, lang: str = "en", branding: Branding | None = None) -> Rendered:
+    started = time.perf_counter()
+    ctx = build_context(run, folder, lang, branding)
+    html = environment().get_template("report.html.j2").render(**ctx)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(html, encoding="utf-8")
+    shots = [s.shot for jv in ctx["journeys"] for s in jv.steps if s.shot]
+    return Rendered(out, time.perf_counter() - started, len(html.encode("utf-8")), sum(s.bytes for s in shots), len(shots))

@@ -1,0 +1,84 @@
+"""Steps, findings and scores as tables (pandas): three CSV files, or one workbook with three sheets.
+
+Column names are stable English identifiers (for scripts and pivot tables); check titles and the
+journey sentence are in the report language.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..model import RunResult
+from . import content
+
+
+def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:
+    specs = content.load_specs(run)
+    steps = [
+        dict(journey=j.id, site=j.site, goal=j.goal, step=s.index, type=s.type, description=s.description,
+             status=s.status, actions=s.actions, probe_actions=s.probe_actions, characters_typed=s.characters_typed,
+             url_before=s.url_before, url_after=s.url_after, title_after=s.title_after, started_s=s.started_s,
+             duration_s=s.duration_s, navigated=s.navigated, view_changed=s.view_changed,
+             gate_blocked=None if s.gate is None else s.gate.blocked,
+             chat_turns=None if s.chat is None else len(s.chat.turns), screenshot=s.screenshot or "", error=s.error or "")
+        for j in run.journeys for s in j.steps
+    ]
+    findings = []
+    for row in content.finding_rows(run, specs, lang):
+        base = dict(journey=row.journey.id, site=row.journey.site, check=row.result.id, code=row.result.code,
+                    severity=row.result.severity, category=row.result.category, title=row.text.failure_title,
+                    fix=row.text.fix, rules="; ".join(row.text.rules),
+                    taxonomy="; ".join(f"{src}: {term}" for src, term in row.text.taxonomy))
+        for f in row.findings or [None]:
+            findings.append(dict(base, step=None if f is None else f.step,
+                                 screenshot_step=None if f is None else f.screenshot_step,
+                                 words="" if f is None else f.words, note="" if f is None else f.note,
+                                 box="" if f is None or f.box is None else
+                                 f"{f.box.x:.0f},{f.box.y:.0f},{f.box.width:.0f},{f.box.height:.0f}"))
+    scores = [
+        dict(level="journey", id=j.id, site=j.site, goal=j.goal, outcome=j.outcome, actions=j.metrics.actions,
+             pages=j.metrics.pages, duration_s=j.metrics.duration_s, score=j.score.score if j.score else None,
+             grade=j.score.grade if j.score else None, capped=j.score.capped if j.score else None,
+             checks_failed=j.score.checks_failed if j.score else None, summary=content.sentence(j, run, lang),
+             **{f"category_{k}": v for k, v in (j.score.by_category.items() if j.score else [])})
+        for j in run.journeys
+    ] + [dict(level="site", id=s.site, site=s.site, score=s.score, grade=s.grade) for s in run.sites]
+    columns = {
+        "steps": list(steps[0]) if steps else ["journey", "step"],
+        "findings": list(findings[0]) if findings else ["journey", "check", "code", "severity", "title", "step", "words"],
+        "scores": None,
+    }
+    out = {}
+    for name, rows in (("steps", steps), ("findings", findings), ("scores", scores)):
+        out[name] = pd.DataFrame(rows, columns=columns[name]) if not rows else pd.DataFrame(rows)
+    return out
+
+
+def _safe(df: pd.DataFrame) -> pd.DataFrame:
+    """Spreadsheet formula injection: a cell of page text starting with = + - @ is prefixed with a quote."""
+    df = df.copy()
+    for col in df.columns:
+        if df[col].dtype == object:
+            df[col] = df[col].map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v)
+    return df
+
+
+def write_csv(run: RunResult, paths: list[Path], lang: str = "en") -> list[Path]:
+    dfs = frames(run, lang)
+    for path, name in zip(paths, ("steps", "findings", "scores"), strict=True):
+        _safe(dfs[name]).to_csv(path, index=False, encoding="utf-8")
+    return paths
+
+
+def write_xlsx(run: RunResult, path: Path, lang: str = "en") -> Path:
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        for name, df in frames(run, lang).items():
+            _safe(df).to_excel(xl, sheet_name=name, index=False)
+            sheet = xl.sheets[name]
+            sheet.freeze_panes = "A2"
+            for col in sheet.columns:
+                width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
+                sheet.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))
+    return path
