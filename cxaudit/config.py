@@ -31,13 +31,12 @@ import glob
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .errors import CxauditError
 
 # the journey loader's line-aware YAML helpers (worth moving to a shared cxaudit/yamlfile.py)
-from .yamlfile import LineLoader, format_path, line_for, line_map, nice_loc
+from .yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc
 
 CONFIG_NAMES = ("cxaudit.yaml", "cxaudit.yml")
 Level = Literal["off", "warn", "error"]
@@ -180,18 +179,13 @@ def load_config(path: str | Path | None = None) -> Config | None:
 def parse_config(text: str, path: str = "cxaudit.yaml") -> Config:
     """Validate config YAML text; raises ConfigError with one ``file:line key: problem`` a line."""
     try:
-        node = yaml.compose(text, Loader=LineLoader)
-        data = yaml.load(text, Loader=LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ConfigError([f"{path}:{mark.line + 1 if mark else 1}: YAML syntax error: {problem}"]) from None
+        data, lines = load_with_lines(text)
+    except YamlSyntaxError as exc:
+        raise ConfigError([f"{path}:{exc.line}: YAML syntax error: {exc.problem}"]) from None
     if data is None:
-        data, lines = {}, {}
+        data = {}
     elif not isinstance(data, dict):
         raise ConfigError([f"{path}:1: the config is a mapping (base_url:, journeys:, ...), got a {type(data).__name__}"])
-    else:
-        lines = line_map(node)
     try:
         return Config.model_validate(data)
     except ValidationError as exc:

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import JourneyFileErrors
@@ -25,7 +24,7 @@ from .journey_model import (  # noqa: F401 - re-exported: cxaudit.journey is the
     Journey,
     Target,
 )
-from .yamlfile import LineLoader, format_path, line_for, line_map, nice_loc
+from .yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc
 
 # ---------------------------------------------------------------- loading
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -117,25 +116,13 @@ def _known_keys(loc: tuple) -> list[str]:
 def parse_journey(text: str, path: str = "<journey>") -> Journey:
     """Validate a journey from YAML text. Raises JourneyFileErrors with one line a problem."""
     try:
-        node = yaml.compose(text, Loader=LineLoader)
-        data = yaml.load(text, Loader=LineLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc)
-        context, cmark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
-        if context and cmark is not None and cmark.line + 1 != line:
-            problem += f" ({context} on line {cmark.line + 1})"
-        if isinstance(exc, yaml.reader.ReaderError):
-            line = text[: exc.position].count("\n") + 1
-            problem = f"character {exc.character!r} is not allowed in YAML ({exc.reason}); remove it"
-        problem = " ".join(str(problem).split())  # one line, whatever the parser said
-        raise JourneyFileErrors([f"{path}:{line}: YAML syntax error: {problem}"]) from None
-    if node is None or data is None:
+        data, lines = load_with_lines(text)
+    except YamlSyntaxError as exc:
+        raise JourneyFileErrors([f"{path}:{exc.line}: YAML syntax error: {exc.problem}"]) from None
+    if data is None:
         raise JourneyFileErrors([f"{path}:1: the file is empty; a journey needs name, goal, start, steps, success"])
     if not isinstance(data, dict):
         raise JourneyFileErrors([f"{path}:1: a journey is a mapping (name:, goal:, steps: ...), got a {type(data).__name__}"])
-    lines = line_map(node)
     secrets: set[str] = set()
     missing: list[tuple[tuple, str]] = []
     data = _expand_env(data, (), secrets, missing)

@@ -67,3 +67,31 @@ def line_for(loc: tuple, lines: dict[tuple, int]) -> int:
         if loc[:end] in lines:
             return lines[loc[:end]]
     return 1
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML; ``line`` and a one-line ``problem`` say where and why."""
+
+    def __init__(self, line: int, problem: str):
+        super().__init__(f"{line}: {problem}")
+        self.line = line
+        self.problem = problem
+
+
+def load_with_lines(text: str) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML text (duplicate keys refused) into its data and a map of data paths to lines."""
+    try:
+        node = yaml.compose(text, Loader=LineLoader)
+        data = yaml.load(text, Loader=LineLoader)  # noqa: S506 - LineLoader is a SafeLoader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        context, cmark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and cmark is not None and cmark.line + 1 != line:
+            problem += f" ({context} on line {cmark.line + 1})"
+        if isinstance(exc, yaml.reader.ReaderError):
+            line = text[: exc.position].count("\n") + 1
+            problem = f"character {exc.character!r} is not allowed in YAML ({exc.reason}); remove it"
+        raise YamlSyntaxError(line, " ".join(str(problem).split())) from None  # one line, whatever the parser said
+    return data, (line_map(node) if node is not None else {})

@@ -149,3 +149,13 @@ def test_the_documented_example_config_is_valid():
     cfg = load_config(DOCS / "cxaudit.yaml")
     assert cfg is not None and cfg.has_gate() and cfg.baseline == DOCS / ".cxaudit/baseline"
     assert any("mandatory_exit_survey" in a.forbid for a in cfg.assertions)
+
+
+def test_config_yaml_errors_are_one_line(tmp_path):
+    from cxaudit.config import ConfigError, parse_config
+
+    for text in ("\x1f", "journeys: [a\nworkers: 2\n", "a: 1\na: 2\n"):
+        with pytest.raises(ConfigError) as info:
+            parse_config(text, "cxaudit.yaml")
+        (line,) = info.value.problems
+        assert line.startswith("cxaudit.yaml:") and "\n" not in line
