@@ -51,13 +51,21 @@ def catalogue_fingerprint() -> str:
 
 # Checks whose figure is wall-clock time: their score and value vary from run to run (the status is kept).
 TIMED_DETECTORS = {"journey_time"}
+# axe counts the offending elements on the page as it is at that moment (a banner still fading, a slow
+# element not yet there): the rule, the status and the score are stable, the element counts are not.
+COUNTED_DETECTORS = {"accessibility"}
+_COUNTS = re.compile(r"\d+ element\(s\) across \d+ page\(s\)")
 SCORE_TOLERANCE = 3.0  # journey and site scores: points a timed check may move them
 
 
-def timed_checks() -> set[str]:
+def checks_of(detectors: set[str]) -> set[str]:
     from cxaudit.checks import catalogue
 
-    return {s.id for s in catalogue().specs if s.detector in TIMED_DETECTORS}
+    return {s.id for s in catalogue().specs if s.detector in detectors}
+
+
+def timed_checks() -> set[str]:
+    return checks_of(TIMED_DETECTORS)
 
 
 def _r(x: float | None, n: int = 2) -> float | None:
@@ -81,11 +89,12 @@ def normalise(run: RunResult) -> dict:
         recorded[j.id] = dict(goal=j.goal, site=j.site, outcome=j.outcome, outcome_reason=mask(j.outcome_reason or ""),
                               error=None if j.error is None else mask(j.error.reason), metrics=m, steps=steps)
         checks = {}
-        timed = timed_checks()
+        timed, counted = timed_checks(), checks_of(COUNTED_DETECTORS)
         for c in j.checks:
             checks[c.id] = dict(
                 status=c.status, score=None if c.id in timed else _r(c.score), value=None if c.id in timed else _r(c.value),
-                findings=[dict(step=f.step, screenshot_step=f.screenshot_step, words=mask(f.words), note=mask(f.note),
+                findings=[dict(step=f.step, screenshot_step=f.screenshot_step, words=mask(f.words),
+                               note=mask(_COUNTS.sub("N element(s) across N page(s)", f.note) if c.id in counted else f.note),
                                box=None if f.box is None else [round(f.box.x), round(f.box.y), round(f.box.width), round(f.box.height)])
                           for f in c.findings],
             )
