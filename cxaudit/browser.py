@@ -110,10 +110,16 @@ def find_browser(explicit: str | None = None, *, playwright_path: str | None | b
     raise BrowserNotFound("no Chromium or Chrome found", tip=INSTALL_TIP)
 
 
+ARGS_ENV_VAR = "CXAUDIT_BROWSER_ARGS"  # extra Chromium flags, e.g. --proxy-server=... or --host-resolver-rules=...
+
+
 def launch_args() -> list[str]:
     args = list(QUIET_FLAGS)
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")  # Chromium refuses to start as root with its sandbox
+    import shlex
+
+    args += shlex.split(os.environ.get(ARGS_ENV_VAR, ""))
     return args
 
 

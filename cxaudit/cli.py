@@ -205,6 +205,9 @@ def demo(
     ] = None,
     serve: Annotated[bool, typer.Option("--serve", help="Only serve the demo site, to click through it.")] = False,
     port: Annotated[int, typer.Option("--port", help="Port for --serve (0 picks a free one).")] = 8765,
+    faults: Annotated[
+        bool, typer.Option("--faults", help="With --serve: also serve failing pages under /_fault/ (robustness tests).")
+    ] = False,
     out: Out = None,
     workers: Workers = None,
     headed: Headed = False,
@@ -236,7 +239,7 @@ def demo(
     from .shipped import demo_journeys
 
     if serve:
-        server = DemoServer(port=port)
+        server = DemoServer(port=port, faults=faults)
         url = server.start()
         typer.echo(f"Demo site at {url}/  (Ctrl-C to stop)", err=True)
         typer.echo(url)

@@ -10,12 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .config import Config, load_config, merge_overrides
+from .atomic import write_atomic
 from .errors import CxauditError, ExitStatus
+
+if TYPE_CHECKING:  # the config model pulls in pydantic and yaml: not at start-up (`cxaudit --help`)
+    from .config import Config
 
 ConfigOpt = Annotated[
     Path | None, typer.Option("--config", help="A cxaudit.yaml (default: cxaudit.yaml in the working directory, if any).")
@@ -37,6 +40,7 @@ ChecksOpt = Annotated[
 # ------------------------------------------------------------------ used by `cxaudit run` / `cxaudit demo`
 def plan_run(config_path: Path | None, default_journeys: list[str] | None = None, **cli: Any) -> tuple[Config, list]:
     """Settings (the config file with the command line over it) and the journeys to run (this shard's)."""
+    from .config import load_config, merge_overrides
     from .journey import load_journeys
     from .merge import select_shard
 
@@ -104,14 +108,14 @@ def compare_cmd(
 ) -> None:
     """Compare two runs journey by journey: new and resolved findings, score, actions, pages. Exit 1 on regression."""
     from .compare import compare
+    from .config import load_config, merge_overrides
     from .model import load_run
 
     settings = merge_overrides(load_config(config), tolerance_score=tolerance_score, tolerance_actions=tolerance_actions,
                                tolerance_pages=tolerance_pages)
     diff = compare(load_run(base_run), load_run(new_run), settings.tolerances)
     if markdown is not None:
-        markdown.parent.mkdir(parents=True, exist_ok=True)
-        markdown.write_text(diff.markdown(), encoding="utf-8")
+        write_atomic(markdown, diff.markdown())
     if json_out:
         sys.stdout.write(json.dumps(diff.to_dict(), indent=1, ensure_ascii=False) + "\n")
     elif markdown is None:
@@ -155,6 +159,7 @@ def gate_cmd(
     quiet: QuietOpt = False,
 ) -> None:
     """Evaluate the gate (assertions, --fail-under, --baseline) of a saved run; writes gate.md; exit 1 if it fails."""
+    from .config import load_config, merge_overrides
     from .gate import gate_after_run
     from .model import load_run
 

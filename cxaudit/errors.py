@@ -50,3 +50,9 @@ class BrowserFailed(CxauditError):
 
 class RunNotFound(CxauditError):
     status = ExitStatus.USAGE
+
+
+class WriteFailed(CxauditError):
+    """A result or report file could not be written (full disk, no permission); files written before are intact."""
+
+    status = ExitStatus.SITE_OR_BROWSER

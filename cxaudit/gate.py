@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .config import Assertion, Config
 from .errors import ExitStatus
 from .model import JourneyResult, RunResult
@@ -222,6 +223,6 @@ def gate_after_run(run: RunResult, folder: Path, config: Config | None, *, quiet
     if config is None or not config.has_gate():
         return int(ExitStatus.OK)
     outcome = judge_gate(run, config)
-    (Path(folder) / GATE_FILE).write_text(gate_markdown(outcome, run), encoding="utf-8")
+    write_atomic(Path(folder) / GATE_FILE, gate_markdown(outcome, run))
     print_gate(outcome, quiet=quiet)
     return outcome.status

@@ -8,8 +8,6 @@ snapshot), timings, screenshots, console errors, failed requests, gate probes an
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
@@ -110,6 +108,9 @@ class StepRecord(Record):
     console_errors: list[str] = []
     failed_requests: list[FailedRequest] = []
     dialogs: list[str] = Field([], description="JavaScript dialogs (alert/confirm) met and dismissed")
+    timings: dict[str, float] = Field(
+        {}, description="seconds the recorder spent on this step: action, settle, snapshot, screenshot, axe"
+    )
 
 
 class JourneyMetrics(Record):
@@ -225,26 +226,10 @@ class RunResult(Record):
         raise KeyError(f"no journey {journey_id!r} in run {self.run_id}")
 
     def write(self, folder: Path) -> Path:
-        """Write results.json atomically (a temporary file, then rename)."""
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / "results.json"
-        data = self.model_dump_json(indent=1)
-        fd, tmp = tempfile.mkstemp(prefix=".results-", suffix=".json", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; results are ordinary files
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-        return target
+        """Write results.json atomically (a temporary file, then rename); ``WriteFailed`` names the cause."""
+        from .atomic import write_atomic
 
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        return write_atomic(Path(folder) / "results.json", self.model_dump_json(indent=1))
 
 
 def load_run(path: str | Path) -> RunResult:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import secrets as _secrets
 import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import __version__
+from .atomic import write_failed
 from .browser import FoundBrowser, context_options, find_browser, launch
 from .journey import Journey
 from .model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, RunResult
@@ -120,22 +122,52 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
                 await context.close()
             except Exception:  # noqa: BLE001
                 pass
+    if result.outcome == "error" and not _connected(browser):  # killed or crashed: say so, not what it broke
+        when = "during this journey" if result.steps else "before this journey started"
+        _fail(result, result.steps[-1] if result.steps else None,
+              f"the browser went away {when} (it was closed, killed or crashed); `--resume` runs it again", "browser")
     result.device = device
     result.finished_at = now_iso()
     result.metrics = metrics(result)
     return result
 
 
-_UA_CACHE: dict[int, str] = {}
+_UA_CACHE: weakref.WeakKeyDictionary[Any, asyncio.Task] = weakref.WeakKeyDictionary()
 
 
 async def _default_user_agent(browser: Any) -> str:
-    key = id(browser)
-    if key not in _UA_CACHE:
+    """The browser's own User-Agent (without "Headless"), asked once per browser, shared by concurrent journeys."""
+    task = _UA_CACHE.get(browser)
+    if task is None:
+        task = _UA_CACHE[browser] = asyncio.ensure_future(_ask_user_agent(browser))
+    try:
+        return await asyncio.shield(task)
+    except asyncio.CancelledError:
+        raise
+    except Exception:
+        _UA_CACHE.pop(browser, None)  # let the next journey ask again
+        raise
+
+
+async def _ask_user_agent(browser: Any) -> str:
+    try:  # one protocol call; a page (new_page + evaluate + close) costs several round-trips
+        cdp = await browser.new_browser_cdp_session()
+        try:
+            ua = (await cdp.send("Browser.getVersion"))["userAgent"]
+        finally:
+            await cdp.detach()
+    except Exception:  # noqa: BLE001 - not Chromium, or the protocol refused: ask a page
         page = await browser.new_page()
-        _UA_CACHE[key] = (await page.evaluate("navigator.userAgent")).replace("HeadlessChrome", "Chrome")
+        ua = await page.evaluate("navigator.userAgent")
         await page.close()
-    return _UA_CACHE[key]
+    return ua.replace("HeadlessChrome", "Chrome")
+
+
+def _connected(browser: Any) -> bool:
+    try:
+        return bool(browser.is_connected())
+    except Exception:  # noqa: BLE001
+        return False
 
 
 def _empty(journey: Journey, start_url: str) -> JourneyResult:
@@ -162,7 +194,8 @@ RESUME_AGAIN = ("pending",)  # and journeys that were interrupted
 def _needs_run(old: JourneyResult | None) -> bool:
     if old is None or old.outcome in RESUME_AGAIN:
         return True
-    return old.outcome == "error" and old.error is not None and old.error.kind == "interrupted"
+    # interrupted, or the browser went away: not the site's verdict, so run it again
+    return old.outcome == "error" and old.error is not None and old.error.kind in ("interrupted", "browser")
 
 
 def _new_run(journeys: list[Journey], options: RunOptions, run_id: str, found: FoundBrowser, version: str) -> RunResult:
@@ -192,7 +225,12 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
 
     run_id = resume.run_id if resume else (options.run_id or new_run_id())
     folder = Path(options.out) / run_id
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=bool(resume or options.run_id))
+    except FileExistsError:  # another run started in the same second drew the same id: draw again
+        return await run_journeys_async(journeys, options, on_event, resume)
+    except OSError as exc:
+        raise write_failed(folder, exc) from None
     t0 = time.monotonic()
     async with async_playwright() as pw:
         found: FoundBrowser = find_browser(options.browser_path, playwright_path=pw.chromium.executable_path)

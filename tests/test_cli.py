@@ -211,3 +211,13 @@ def test_checks_lists_the_catalogue_in_both_languages(tmp_path):
     (over / "broken.yaml").write_text("id: broken\ncode: CX999\n")
     bad = cx("checks", "--checks", str(over))
     assert bad.returncode == 2 and "broken.yaml" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_help_does_not_import_the_heavy_stack():
+    code = ("import sys, cxaudit.cli as c\n"
+            "try:\n    c.app(args=['--help'], prog_name='cxaudit', standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('playwright', 'pandas', 'pydantic', 'yaml', 'jinja2', 'langdetect') if m in sys.modules]\n"
+            "print('HEAVY=' + ','.join(heavy), file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "HEAVY=\n" in proc.stderr, proc.stderr

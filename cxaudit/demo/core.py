@@ -51,6 +51,7 @@ class Response:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     headers: list[tuple[str, str]] = field(default_factory=list)
+    stall_s: float = 0.0           # > 0: send the body, then hold the connection open this long (demo faults)
 
 
 def html(text: str, status: int = 200) -> Response:

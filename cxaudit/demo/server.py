@@ -6,6 +6,8 @@ clean cancel flow with a required "Why are you leaving?" survey before its confi
 
     /                                   index of all sites, variants and flows
     /static/<file>                      CSS and JS shared by the sites
+    /_fault/...                         pages that fail (500, stalls, loops, dialog floods ...), only with
+                                        faults=True (``cxaudit demo --serve --faults``): see faults.py
 
     /streamline/<v>/                    video streaming (en)
         plans -> signup -> welcome       sign-up
@@ -39,6 +41,7 @@ from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
+from . import faults as _faults
 from .core import STATIC_DIR, VARIANTS, Request, Response, redirect, render, variant_flags
 from .sites import SITES
 
@@ -113,6 +116,8 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "cxaudit-demo/1"
     protocol_version = "HTTP/1.1"
     sessions: SessionStore  # set on the subclass made per server
+    faults: bool = False  # serve the fault pages under /_fault/ (DemoServer(faults=True))
+    stopping: threading.Event  # set when the server stops: ends the stalls of fault pages
 
     def log_message(self, format, *args):
         pass
@@ -131,12 +136,16 @@ class _Handler(BaseHTTPRequestHandler):
             sid = secrets.token_urlsafe(16)
         headers = {k.lower(): v for k, v in self.headers.items()}
         try:
-            resp = dispatch(method, self.path, headers, body, lambda key: self.sessions.get(sid, key))
+            fault = _faults.handle(method, self.path) if self.faults and self.path.startswith("/_fault/") else None
+            resp = fault or dispatch(method, self.path, headers, body, lambda key: self.sessions.get(sid, key))
         except Exception:  # keep the server alive; a demo page should never take it down
             resp = Response(500, b"Internal error", "text/plain; charset=utf-8")
         self.send_response(resp.status)
         self.send_header("Content-Type", resp.content_type)
-        self.send_header("Content-Length", str(len(resp.body)))
+        if resp.stall_s:  # no length: the body ends when the connection closes, after the stall
+            self.send_header("Connection", "close")
+        else:
+            self.send_header("Content-Length", str(len(resp.body)))
         if resp.content_type.startswith("text/html"):
             self.send_header("Cache-Control", "no-store")
         if new_sid:
@@ -146,6 +155,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if method != "HEAD":
             self.wfile.write(resp.body)
+        if resp.stall_s:
+            self.wfile.flush()
+            self.stopping.wait(resp.stall_s)  # this request's thread only; the server is threading
+            self.close_connection = True
 
     def do_GET(self):
         self._handle("GET")
@@ -157,26 +170,29 @@ class _Handler(BaseHTTPRequestHandler):
         self._handle("POST")
 
 
-def _make_server(host: str, port: int) -> ThreadingHTTPServer:
-    handler = type("DemoHandler", (_Handler,), {"sessions": SessionStore()})
+def _make_server(host: str, port: int, faults: bool = False) -> ThreadingHTTPServer:
+    handler = type("DemoHandler", (_Handler,), {"sessions": SessionStore(), "faults": faults,
+                                                 "stopping": threading.Event()})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
 
 
 class DemoServer:
-    """The demo sites on ``host:port`` (port 0 = a free port), in a daemon thread."""
+    """The demo sites on ``host:port`` (port 0 = a free port), in a daemon thread; ``faults=True`` adds the
+    fault pages under ``/_fault/`` (see :mod:`cxaudit.demo.faults`)."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, faults: bool = False) -> None:
         self.host = host
         self.port = port
+        self.faults = faults
         self.base_url = ""
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
     def start(self) -> str:
         if self._server is None:
-            self._server = _make_server(self.host, self.port)
+            self._server = _make_server(self.host, self.port, self.faults)
             self.port = self._server.server_address[1]
             self.base_url = f"http://{self.host}:{self.port}"
             self._thread = threading.Thread(target=self._server.serve_forever, name="cxaudit-demo",
@@ -186,6 +202,7 @@ class DemoServer:
 
     def stop(self) -> None:
         if self._server is not None:
+            self._server.RequestHandlerClass.stopping.set()
             self._server.shutdown()
             self._server.server_close()
             self._server = None

@@ -1,7 +1,8 @@
 """axe-core on each distinct page or view the journey meets, summarised compactly into the observation.
 
-The axe-core build comes from the ``axe-playwright-python`` package (it ships ``axe.min.js``). One evaluate
-both loads axe into the page (once per document) and runs it, limited to the WCAG 2 A/AA rules and to
+The axe-core build comes from the ``axe-playwright-python`` package (it ships ``axe.min.js``). A first, small
+evaluate runs axe when the document already has it (a client-side view of a page already scanned); otherwise
+one evaluate both loads axe into the page (once per document) and runs it, limited to the WCAG 2 A/AA rules and to
 violations (``resultTypes``: passes and incomplete come back as rule lists without node detail, which is
 what keeps a run fast). Frames are not entered (``iframes: false``): axe would wait for copies of itself in
 every frame. A failure is recorded as ``{"error": ...}`` and never fails the journey.
@@ -27,7 +28,7 @@ MAX_TARGETS = 3
 
 _RUN_JS = """async (options) => {
   if (!(window.axe && typeof window.axe.run === 'function')) {
-    __AXE_SOURCE__
+    __AXE_LOAD__
   }
   const flat = (t) => Array.isArray(t) ? t.map(flat).join(' >>> ') : String(t);
   // worst first where axe measured a ratio (colour contrast), else document order
@@ -55,7 +56,19 @@ def axe_script() -> str:
     """The function expression that loads (if needed) and runs axe; raises ImportError without the package."""
     from axe_playwright_python.base import AXE_SCRIPT
 
-    return _RUN_JS.replace("__AXE_SOURCE__", AXE_SCRIPT).replace("__MAX_TARGETS__", str(MAX_TARGETS))
+    return _RUN_JS.replace("__AXE_LOAD__", AXE_SCRIPT).replace("__MAX_TARGETS__", str(MAX_TARGETS))
+
+
+# the same function without axe's ~570 KB source: it answers null when the document has no axe yet
+AXE_RUN_ONLY = _RUN_JS.replace("__AXE_LOAD__", "return null;").replace("__MAX_TARGETS__", str(MAX_TARGETS))
+
+
+async def _evaluate(page: Any) -> Any:
+    """Run axe, sending its source only to a document that does not have it yet (an SPA view keeps it)."""
+    result = await page.evaluate(AXE_RUN_ONLY, axe_options())
+    if result is None:
+        result = await page.evaluate(axe_script(), axe_options())
+    return result
 
 
 def axe_options() -> dict[str, Any]:
@@ -78,8 +91,8 @@ async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = 
     """Run axe on the page now; the compact summary, or ``{"error": ...}``."""
     t = time.monotonic()
     try:
-        script = axe_script()
-        result = await asyncio.wait_for(page.evaluate(script, axe_options()), timeout)
+        axe_script()  # ImportError before touching the page when the package is missing
+        result = await asyncio.wait_for(_evaluate(page), timeout)
     except TimeoutError:
         return {"error": f"axe did not finish within {timeout:g} s", "ms": round((time.monotonic() - t) * 1000)}
     except ImportError:

@@ -23,7 +23,9 @@ MAX_TEXT = 1000
 async def replies_text(replies: Any) -> list[str]:
     try:
         return [" ".join(t.split())[:MAX_TEXT] for t in await replies.all_inner_texts()]
-    except Exception:  # noqa: BLE001 - the frame is reloading
+    except Exception as exc:  # noqa: BLE001 - the frame is reloading
+        if "has been closed" in str(exc):  # the page or the browser is gone: no reply will come
+            raise
         return []
 
 

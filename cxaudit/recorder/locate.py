@@ -74,7 +74,9 @@ async def first_visible(locators: list[Any]) -> Any | None:
         try:
             if await loc.count() > 0:
                 return loc.first
-        except Exception:  # noqa: BLE001 - frame detached or navigating: treat as not there yet
+        except Exception as exc:  # noqa: BLE001 - frame detached or navigating: treat as not there yet
+            if "has been closed" in str(exc):  # the page, its context or the browser is gone: no use waiting
+                raise
             continue
     return None
 

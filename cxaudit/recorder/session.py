@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -29,6 +30,13 @@ QUIET_JS = """({quiet, max}) => new Promise(resolve => {
 })"""
 SCREENSHOT_QUALITY = 60
 MAX_SCREENSHOT_HEIGHT = 4000
+# a page that opens dialogs or windows without end: the first ones are recorded, then the page's alert()/
+# confirm()/prompt() and window.open() are switched off, as Chrome offers a person ("prevent this page from
+# creating additional dialogs") and its pop-up blocker does (Playwright's Chromium blocks no pop-ups)
+MAX_DIALOGS = 20
+MAX_POPUPS = 20
+NO_DIALOGS_JS = "() => { window.alert = () => {}; window.confirm = () => true; window.prompt = () => null; }"
+NO_POPUPS_JS = "() => { window.open = () => null; }"
 
 
 class StepFailed(Exception):
@@ -52,10 +60,29 @@ class Buffers:
     failed: list[FailedRequest] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     navigations: int = 0
+    nav_failed: str = ""  # a navigation of the main frame that failed (not superseded): the reason
 
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _since(t: float) -> float:
+    return round(time.monotonic() - t, 4)
+
+
+def _shorter_than(observation: dict | None, height: float) -> bool:
+    doc = (observation or {}).get("document") or {}
+    return isinstance(doc.get("height"), int | float) and doc["height"] <= height
+
+
+def _no_password_field(observation: dict | None) -> bool:
+    """True only when a complete snapshot shows no password field (then the screenshot needs no such mask)."""
+    if not isinstance(observation, dict) or observation.get("truncated") or "forms" not in observation:
+        return False
+    return not any(
+        (f.get("type") or "").lower() == "password" for form in observation["forms"] or [] for f in form.get("fields") or []
+    )
 
 
 def page_key(url: str, observation: dict | None) -> str:
@@ -102,6 +129,7 @@ class JourneySession:
         self.options = options
         self.page: Any = None
         self.buffers = Buffers()
+        self.counts: dict[str, int] = {}  # dialogs and pop-ups in this journey (bounded: MAX_DIALOGS, MAX_POPUPS)
         self.t0 = time.monotonic()
         self.last_observation: dict | None = None
         self.last_url = ""
@@ -148,22 +176,37 @@ class JourneySession:
 
         def on_failed(req: Any) -> None:
             self.buffers.failed.append(FailedRequest(url=self.redact(req.url)[:500], method=req.method, failure=req.failure or "failed"))
+            try:
+                failure = req.failure or ""
+                if req.is_navigation_request() and req.frame == page.main_frame and "ERR_ABORTED" not in failure:
+                    self.attempted_url = req.url
+                    self.buffers.nav_failed = plain_error(Exception(failure))
+            except Exception:  # noqa: BLE001 - a request of a frame that is gone
+                pass
 
         def on_nav(frame: Any) -> None:
             if frame == page.main_frame:
                 self.buffers.navigations += 1
 
         async def on_dialog(dialog: Any) -> None:
-            self.buffers.dialogs.append(f"{dialog.type}: {self.redact(dialog.message)[:300]}")
+            self.counts["dialog"] = n = self.counts.get("dialog", 0) + 1
+            if n <= MAX_DIALOGS:
+                self.buffers.dialogs.append(f"{dialog.type}: {self.redact(dialog.message)[:300]}")
             try:
                 await dialog.accept()
+                if n > MAX_DIALOGS:
+                    await self._stop_flood(page, "dialog", NO_DIALOGS_JS, MAX_DIALOGS)
             except Exception:  # noqa: BLE001 - already handled or page gone
                 pass
 
         async def on_popup(popup: Any) -> None:
-            self.buffers.dialogs.append(f"popup: {self.redact(popup.url)[:300]}")
+            self.counts["popup"] = n = self.counts.get("popup", 0) + 1
+            if n <= MAX_POPUPS:
+                self.buffers.dialogs.append(f"popup: {self.redact(popup.url)[:300]}")
             try:
                 await popup.close()
+                if n > MAX_POPUPS:
+                    await self._stop_flood(page, "popup", NO_POPUPS_JS, MAX_POPUPS)
             except Exception:  # noqa: BLE001
                 pass
 
@@ -174,6 +217,16 @@ class JourneySession:
         page.on("framenavigated", on_nav)
         page.on("dialog", on_dialog)
         page.on("popup", on_popup)
+
+    async def _stop_flood(self, page: Any, kind: str, script: str, limit: int) -> None:
+        """Past ``limit`` dialogs or pop-ups in a journey: say so once, and switch them off in the page."""
+        if f"{kind}-noted" not in self.counts:
+            self.counts[f"{kind}-noted"] = 1
+            self.buffers.dialogs.append(
+                f"{kind}: the page opened more than {limit} {kind}s; the rest were not recorded and the page's "
+                f"{'alert()/confirm()/prompt()' if kind == 'dialog' else 'window.open()'} was switched off"
+            )
+        await page.evaluate(script)
 
     async def settle(self) -> None:
         """Wait until the page has loaded and the DOM has been quiet for a moment (no fixed sleeps)."""
@@ -195,12 +248,17 @@ class JourneySession:
                     ) from None
                 raise
 
-    async def observe(self, index: int) -> tuple[dict | None, str | None]:
-        """One snapshot (a single evaluate) and one compressed screenshot."""
+    async def observe(self, index: int, timings: dict[str, float] | None = None) -> tuple[dict | None, str | None]:
+        """One snapshot (a single evaluate) and one compressed screenshot; ``timings`` gets the seconds of each."""
+        timings = {} if timings is None else timings
+        t = time.monotonic()
         obs = await take_snapshot(self.page, secrets=self.secrets)
+        timings["snapshot"] = _since(t)
         shot = None
         if self.options.screenshots:
-            shot = await self.screenshot(f"{index:02d}")
+            t = time.monotonic()
+            shot = await self.screenshot(f"{index:02d}", observation=obs)
+            timings["screenshot"] = _since(t)
         if self.options.axe and isinstance(obs, dict):
             from .axe import axe_key, run_axe
 
@@ -210,18 +268,28 @@ class JourneySession:
                 obs["axe"] = {"skipped": "same page"}
             else:
                 seen.add(key)
+                t = time.monotonic()
                 obs["axe"] = await run_axe(self.page, self.secrets)
+                timings["axe"] = _since(t)
         return obs, shot
 
-    async def screenshot(self, name: str, full_page: bool = True) -> str | None:
+    async def screenshot(self, name: str, full_page: bool = True, observation: dict | None = None) -> str | None:
+        """A JPEG of the page; ``observation``, a snapshot taken just before, spares round-trips when it shows
+        the page is short enough not to be cropped and holds no password field to mask."""
         self.shots.mkdir(parents=True, exist_ok=True)
         path = self.shots / f"{name}.jpg"
-        masks = [self.page.locator("input[type=password]")] + [self.page.locator(css) for css in self.journey.mask]
+        masks = [self.page.locator(css) for css in self.journey.mask]
+        if not _no_password_field(observation):
+            masks.insert(0, self.page.locator("input[type=password]"))
         try:
-            size = await self.page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
             clip = None
-            if full_page and size[1] > MAX_SCREENSHOT_HEIGHT:
-                clip = {"x": 0, "y": 0, "width": size[0], "height": MAX_SCREENSHOT_HEIGHT}
+            # the snapshot's document height is at least documentElement.scrollHeight: below the limit, no crop
+            if full_page and not _shorter_than(observation, MAX_SCREENSHOT_HEIGHT):
+                size = await self.page.evaluate(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+                )
+                if size[1] > MAX_SCREENSHOT_HEIGHT:
+                    clip = {"x": 0, "y": 0, "width": size[0], "height": MAX_SCREENSHOT_HEIGHT}
             await self.page.screenshot(
                 path=str(path), type="jpeg", quality=SCREENSHOT_QUALITY, full_page=full_page,
                 clip=clip, mask=masks, mask_color="#000000", scale="css", animations="disabled",
@@ -302,7 +370,12 @@ class JourneySession:
         t = time.monotonic()
         try:
             await action
+            record.timings["action"] = _since(t)
+            t_settle = time.monotonic()
             await self.settle()
+            record.timings["settle"] = _since(t_settle)
+            if self.buffers.nav_failed:  # the step's navigation failed: the browser shows its error page
+                raise StepFailed(f"opening {self.attempted_url} failed: {self.buffers.nav_failed}")
         except (StepFailed, NotFound) as exc:
             record.status, record.error = "failed", self.redact(str(exc))
         except asyncio.CancelledError:
@@ -315,14 +388,19 @@ class JourneySession:
         record.duration_s = round(time.monotonic() - t, 3)
         if record.status == "failed" and self.main_status and self.main_status >= 400:
             record.error = f"{record.error}; the page answered HTTP {self.main_status}"
-        await self._after(record)
+        try:
+            await self._after(record)
+        except asyncio.CancelledError:  # stopped while observing: keep the step anyway
+            if not self.result.steps or self.result.steps[-1] is not record:
+                self.result.steps.append(record)
+            raise
 
     async def _after(self, record: StepRecord) -> None:
         if record.status == "skipped" and record.observation is None:
             record.observation = self.last_observation
         else:
             try:
-                obs, shot = await self.observe(record.index)
+                obs, shot = await self.observe(record.index, record.timings)
             except Exception:  # noqa: BLE001 - the page or browser is gone: keep what we have
                 obs, shot = None, None
             record.observation, record.screenshot = obs, shot
@@ -337,7 +415,7 @@ class JourneySession:
         record.view_changed = prev is not None and record.view_key != prev
         record.console_errors = self.buffers.console[:50]
         record.failed_requests = self.buffers.failed[:50]
-        record.dialogs = self.buffers.dialogs[:20]
+        record.dialogs = self.buffers.dialogs[: MAX_DIALOGS + MAX_POPUPS + 2]  # bounded per journey already
         if record.observation is not None:
             self.last_observation = record.observation
         self.last_url = url
@@ -361,7 +439,23 @@ class JourneySession:
         if failed is not None:
             self.fail(failed.index, failed.description, failed.error or "the step failed")
         else:
-            self.fail(None, None, f"the success condition was not met at the end: {why}", kind="success")
+            words, step = self._why_not(last)
+            self.fail(step.index if step else None, step.description if step else None,
+                      f"the success condition was not met at the end: {why}{words}", kind="success")
+
+    def _why_not(self, last: StepRecord) -> tuple[str, StepRecord | None]:
+        """What the end of a journey shows besides an unmet condition, and the step it points at: an HTTP
+        error (the last step led there), a chat bot that did not answer."""
+        if self.main_status and self.main_status >= 400:
+            return f"; the page answered HTTP {self.main_status}", last
+        step = next((s for s in reversed(self.result.steps) if s.chat is not None), None)
+        unanswered = [t for t in step.chat.turns if t.timed_out] if step is not None else []
+        if unanswered:
+            wait = max(t.wait_s for t in unanswered)
+            within = f"{wait:.0f} s" if wait >= 1 else f"{wait:.1f} s"
+            return (f"; the chat bot did not answer {len(unanswered)} of {len(step.chat.turns)} message(s) "
+                    f"within {within}"), step
+        return "", None
 
     def fail(self, step: int | None, description: str | None, reason: str, kind: str = "step") -> None:
         url = self.page.url if self.page is not None and not self.page.is_closed() else self.last_url
@@ -393,6 +487,9 @@ def plain_error(exc: BaseException, status: int | None = None) -> str:
         if code in text:
             return f"{words} [net::{code}]"
     if "Timeout" in text and "exceeded" in text:
+        ms = re.search(r"Timeout (\d+)ms", text)
+        if text.startswith(("Page.goto", "Page.reload", "Frame.goto")) and ms:
+            return f"the page did not finish loading within {int(ms.group(1)) / 1000:g} s"
         return f"timed out: {text.split(':', 1)[-1].strip()}"
     return text
 

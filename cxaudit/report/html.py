@@ -15,6 +15,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import scoring
+from ..atomic import write_atomic
 from ..catalogue import SEVERITY_WEIGHT, CheckSpec
 from ..model import CheckResult, Finding, JourneyResult, RunResult, StepRecord
 from . import charts, content, images
@@ -166,7 +167,6 @@ def render_html(run: RunResult, folder: Path, out: Path, lang: str = "en", brand
     started = time.perf_counter()
     ctx = build_context(run, folder, lang, branding)
     html = environment().get_template("report.html.j2").render(**ctx)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(html, encoding="utf-8")
+    write_atomic(out, html)
     shots = [s.shot for jv in ctx["journeys"] for s in jv.steps if s.shot]
     return Rendered(out, time.perf_counter() - started, len(html.encode("utf-8")), sum(s.bytes for s in shots), len(shots))

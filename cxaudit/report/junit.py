@@ -6,6 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..atomic import atomic_path
 from ..model import RunResult
 from . import content
 from .i18n import label, t
@@ -70,5 +71,7 @@ def junit_tree(run: RunResult, lang: str = "en") -> ET.ElementTree:
 
 
 def write_junit(run: RunResult, path: Path, lang: str = "en") -> Path:
-    junit_tree(run, lang).write(path, encoding="utf-8", xml_declaration=True)
+    tree = junit_tree(run, lang)
+    with atomic_path(path) as tmp:
+        tree.write(tmp, encoding="utf-8", xml_declaration=True)
     return path

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..model import RunResult
 from . import content
 from .i18n import label, t
@@ -57,6 +58,6 @@ def markdown(run: RunResult, lang: str = "en", report_file: str | None = None) -
 
 def write_markdown(run: RunResult, path: Path, lang: str = "en") -> Path:
     sfx = "" if lang == "en" else f".{lang}"
-    path.write_text(markdown(run, lang, f"report{sfx}.html"), encoding="utf-8")
+    write_atomic(path, markdown(run, lang, f"report{sfx}.html"))
     return path
 

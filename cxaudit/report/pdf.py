@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from ..atomic import atomic_path
 from ..browser import find_browser, launch
 
 FOOTER = ('<div style="width:100%;font-size:8px;color:#59636e;padding:0 12mm;display:flex;'
@@ -35,9 +36,10 @@ async def _print(html: Path, out: Path, browser_path: str | None) -> Path:
             await page.route("**/*", guard)
             await page.goto(html.resolve().as_uri(), wait_until="load")
             await page.emulate_media(media="print")
-            await page.pdf(path=str(out), format="A4", print_background=True, prefer_css_page_size=True,
-                           display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
-                           margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
+            with atomic_path(out) as tmp:
+                await page.pdf(path=str(tmp), format="A4", print_background=True, prefer_css_page_size=True,
+                               display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
+                               margin={"top": "14mm", "bottom": "16mm", "left": "12mm", "right": "12mm"})
         finally:
             await browser.close()
     return out

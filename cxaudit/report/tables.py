@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..atomic import atomic_path, write_atomic
 from ..model import RunResult
 from . import content
 
@@ -68,12 +69,12 @@ def _safe(df: pd.DataFrame) -> pd.DataFrame:
 def write_csv(run: RunResult, paths: list[Path], lang: str = "en") -> list[Path]:
     dfs = frames(run, lang)
     for path, name in zip(paths, ("steps", "findings", "scores"), strict=True):
-        _safe(dfs[name]).to_csv(path, index=False, encoding="utf-8")
+        write_atomic(path, _safe(dfs[name]).to_csv(index=False))
     return paths
 
 
 def write_xlsx(run: RunResult, path: Path, lang: str = "en") -> Path:
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+    with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as xl:
         for name, df in frames(run, lang).items():
             _safe(df).to_excel(xl, sheet_name=name, index=False)
             sheet = xl.sheets[name]
