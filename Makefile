@@ -10,6 +10,9 @@ test:
 install:
 	sh scripts/bootstrap.sh install
 
+bench: install
+	.venv/bin/python bench/run.py $(ARGS)
+
 lint:
 	.venv/bin/ruff check .
 
