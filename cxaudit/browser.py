@@ -170,9 +170,11 @@ def install_browser(out: Any = sys.stderr) -> FoundBrowser:
         found = find_browser()
         print(f"cxaudit: using {found.executable} ({found.source})", file=out)
         return found
-    print("cxaudit: Playwright's download is not available here; trying the system package", file=out)
+    print("cxaudit: Playwright's download is not available here; trying the system's Chromium", file=out)
     try:
-        return find_browser(playwright_path=None)
+        found = find_browser(playwright_path=None)
+        print(f"cxaudit: using {found.executable} ({found.source})", file=out)
+        return found
     except BrowserNotFound:
         pass
     apt = shutil.which("apt-get")

@@ -20,9 +20,10 @@ stamp="$VENV/.cxaudit-installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[test]'
+  # a browser: Playwright's own download first, else the system's Chromium, else apt-get install chromium
+  "$VENV/bin/cxaudit" install-browser >/dev/null
   touch "$stamp"
-fi
-if ! "$VENV/bin/python" -c 'from cxaudit.browser import find_browser; find_browser()' 2>/dev/null; then
+elif ! "$VENV/bin/python" -c 'from cxaudit.browser import find_browser; find_browser()' 2>/dev/null; then
   "$VENV/bin/cxaudit" install-browser >/dev/null
 fi
 case "$job" in

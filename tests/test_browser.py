@@ -107,7 +107,7 @@ def test_install_tries_playwright_first_then_apt(tmp_path, monkeypatch):
     found = browser.install_browser(out=log)
     assert found.executable == str(installed) and found.source == "system"
     assert "playwright" in calls[0] and calls[1][-2:] == ["update", "-qq"] and calls[2][-1] == "chromium"
-    assert "not available here; trying the system package" in log.getvalue()
+    assert "not available here; trying the system's Chromium" in log.getvalue()
 
 
 def test_install_keeps_playwrights_browser_when_the_download_works(tmp_path, monkeypatch):
