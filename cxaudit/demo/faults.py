@@ -91,7 +91,9 @@ def handle(method: str, raw_path: str) -> Response | None:
             '<div id="modal" role="dialog" aria-modal="true" aria-label="Stay with us"><div>Stay with us!'
             '<button id="close">Close</button></div></div>'), script=(
             "const m = document.getElementById('modal');"
-            "document.getElementById('close').onclick = () => { m.hidden = true; setTimeout(() => m.hidden = false, 300); };"))
+            "document.getElementById('close').onclick = () => { m.hidden = true;"
+            # back within two frames: always before the recorder's settle window ends, never a race
+            " requestAnimationFrame(() => requestAnimationFrame(() => { m.hidden = false; })); };"))
     if name == "alert-flood":
         return _account("Your account", "/_fault/ok/done", script=(
             "let n = 0; (function again() { alert('Offer ' + (++n) + ': stay with us!'); setTimeout(again, 10); })();"))
