@@ -147,7 +147,8 @@ LOCALES = {"en": "en-US", "de": "de-DE", "fr": "fr-FR"}
 def context_options(device: str, user_agent_suffix: str | None = None, default_ua: str | None = None,
                     language: str = "auto") -> dict[str, Any]:
     """Browser context settings: the device preset, the User-Agent suffix, and a locale matching the journey's
-    language (so the browser's own validation messages and Accept-Language are what a local customer gets)."""
+    language (navigator.language, Accept-Language and number/date formats a local customer's browser sends).
+    Chromium's own validation bubbles follow its UI language, set once per browser, so they stay English."""
     options = dict(DEVICES[device])
     ua = options.get("user_agent") or default_ua
     if user_agent_suffix and ua:
