@@ -120,18 +120,10 @@ class Diff:
             verdict_cell = "❌ " + "; ".join(j.reasons) if j.regressed else ("added" if j.status == "added" else "✅")
             out.append(f"| {_cell(j.id)} | {_score_cell(j)} | {_change(j.base_actions, j.new_actions)} | "
                        f"{_change(j.base_pages, j.new_pages)} | {_outcome_cell(j)} | {findings} | {_cell(verdict_cell)} |")
-        new = [(j, f) for j in self.journeys for f in j.new_findings]
-        if new:
-            out += ["", f"{h}# New findings", ""]
-            out += [f"- **{_cell(j.id)}** · {_finding_text(f, md=True)}" for j, f in new[:MAX_LISTED]]
-            if len(new) > MAX_LISTED:
-                out.append(f"- … and {len(new) - MAX_LISTED} more (see the run's report)")
-        resolved = [(j, f) for j in self.journeys for f in j.resolved_findings]
-        if resolved:
-            out += ["", f"{h}# Resolved findings", ""]
-            out += [f"- {_cell(j.id)} · {_finding_text(f, md=True)}" for j, f in resolved[:MAX_LISTED]]
-            if len(resolved) > MAX_LISTED:
-                out.append(f"- … and {len(resolved) - MAX_LISTED} more")
+        out += _finding_list(f"{h}# New findings", [(j, f) for j in self.journeys for f in j.new_findings],
+                             "**{}**", " (see the run's report)")
+        out += _finding_list(f"{h}# Resolved findings", [(j, f) for j in self.journeys for f in j.resolved_findings],
+                             "{}", "")
         return "\n".join(out) + "\n"
 
 
@@ -229,3 +221,14 @@ def compare(base: RunResult, new: RunResult, tolerances: Tolerances | dict | Non
     diffs = [compare_journeys(base_by_id.get(jid), new.journey(jid), tol) for jid in new_ids]
     diffs += [compare_journeys(j, None, tol) for jid, j in base_by_id.items() if jid not in new_ids]
     return Diff(base_run=base.run_id, new_run=new.run_id, tolerances=tol, journeys=diffs)
+
+
+def _finding_list(heading: str, rows: list, id_format: str, more_hint: str) -> list[str]:
+    """A Markdown section listing findings per journey, at most MAX_LISTED of them."""
+    if not rows:
+        return []
+    out = ["", heading, ""]
+    out += [f"- {id_format.format(_cell(j.id))} · {_finding_text(f, md=True)}" for j, f in rows[:MAX_LISTED]]
+    if len(rows) > MAX_LISTED:
+        out.append(f"- … and {len(rows) - MAX_LISTED} more{more_hint}")
+    return out
