@@ -11,7 +11,7 @@ from ..journey import ChatParams
 from ..model import ChatTranscript, ChatTurn, StepRecord
 from .locate import scope_for
 from .snapshot import element_info
-from .steps import count, raise_blocked_click
+from .steps import click_explained, count
 
 if TYPE_CHECKING:
     from .session import JourneySession
@@ -56,10 +56,7 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
     if p.open is not None:
         launcher = await s.locate(p.open, timeout)
         record.element = await element_info(launcher, secrets=s.secrets)
-        try:
-            await launcher.click(timeout=timeout * 1000)
-        except Exception as exc:  # noqa: BLE001
-            raise_blocked_click(exc, p.open, timeout)
+        await click_explained(launcher, p.open, timeout)
         count(record, "click")
     replies = scope_for(s.page, p.frames).locator(p.replies)
     box = await s.locate(p.input, timeout, p.frames)

@@ -11,7 +11,7 @@ from ..journey import GateParams
 from ..model import GateProbe, StepRecord
 from .session import StepFailed, page_key
 from .snapshot import element_info
-from .steps import count, raise_blocked_click, run_step
+from .steps import click_explained, count, run_step
 
 if TYPE_CHECKING:
     from .session import JourneySession
@@ -100,11 +100,7 @@ async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout
     await _answer(s, p, record)
     probe.answered = True
     probe.answer_actions = record.actions
-    loc = await s.locate(p.proceed, timeout)
-    try:
-        await loc.click(timeout=timeout * 1000)
-    except Exception as exc:  # noqa: BLE001
-        raise_blocked_click(exc, p.proceed, timeout)
+    await click_explained(await s.locate(p.proceed, timeout), p.proceed, timeout)
     count(record, "click")
     await s.settle()
     after = await s.observe_quietly()

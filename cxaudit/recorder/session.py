@@ -188,27 +188,23 @@ class JourneySession:
             if frame == page.main_frame:
                 self.buffers.navigations += 1
 
-        async def on_dialog(dialog: Any) -> None:
-            self.counts["dialog"] = n = self.counts.get("dialog", 0) + 1
-            if n <= MAX_DIALOGS:
-                self.buffers.dialogs.append(f"{dialog.type}: {self.redact(dialog.message)[:300]}")
+        async def bounded(kind: str, text: str, close: Any, limit: int, stop_js: str) -> None:
+            """Record the first ``limit`` dialogs or pop-ups, close each, then switch them off in the page."""
+            self.counts[kind] = n = self.counts.get(kind, 0) + 1
+            if n <= limit:
+                self.buffers.dialogs.append(self.redact(text)[:300])
             try:
-                await dialog.accept()
-                if n > MAX_DIALOGS:
-                    await self._stop_flood(page, "dialog", NO_DIALOGS_JS, MAX_DIALOGS)
+                await close()
+                if n > limit:
+                    await self._stop_flood(page, kind, stop_js, limit)
             except Exception:  # noqa: BLE001 - already handled or page gone
                 pass
 
+        async def on_dialog(dialog: Any) -> None:
+            await bounded("dialog", f"{dialog.type}: {dialog.message}", dialog.accept, MAX_DIALOGS, NO_DIALOGS_JS)
+
         async def on_popup(popup: Any) -> None:
-            self.counts["popup"] = n = self.counts.get("popup", 0) + 1
-            if n <= MAX_POPUPS:
-                self.buffers.dialogs.append(f"popup: {self.redact(popup.url)[:300]}")
-            try:
-                await popup.close()
-                if n > MAX_POPUPS:
-                    await self._stop_flood(page, "popup", NO_POPUPS_JS, MAX_POPUPS)
-            except Exception:  # noqa: BLE001
-                pass
+            await bounded("popup", f"popup: {popup.url}", popup.close, MAX_POPUPS, NO_POPUPS_JS)
 
         page.on("console", on_console)
         page.on("pageerror", lambda err: self.buffers.console.append(self.redact(str(err))[:500]))

@@ -105,11 +105,16 @@ async def acted_on(s: JourneySession, target: Target, record: StepRecord, timeou
 
 async def click(s: JourneySession, target: Target, record: StepRecord, timeout: float) -> None:
     loc = await acted_on(s, target, record, timeout)
+    await click_explained(loc, target, timeout)
+    count(record, "click")
+
+
+async def click_explained(loc: Any, target: Target, timeout: float) -> None:
+    """Click; when it cannot be done, say why in words (covered by an overlay, stayed disabled)."""
     try:
         await loc.click(timeout=timeout * 1000)
     except Exception as exc:  # noqa: BLE001
         raise_blocked_click(exc, target, timeout)
-    count(record, "click")
 
 
 def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
@@ -155,9 +160,5 @@ def filled_value(s: JourneySession, info: dict | None, value: str) -> FilledValu
 async def login(s: JourneySession, p: Any, record: StepRecord, timeout: float) -> None:
     await fill(s, p.username, record, timeout, kind="login")
     await fill(s, p.password, record, timeout, kind="login")
-    submit = await s.locate(p.submit, timeout)
-    try:
-        await submit.click(timeout=timeout * 1000)
-    except Exception as exc:  # noqa: BLE001
-        raise_blocked_click(exc, p.submit, timeout)
+    await click_explained(await s.locate(p.submit, timeout), p.submit, timeout)
     count(record, "login")
