@@ -224,3 +224,18 @@ def test_logo_and_unknown_format(tmp_path, judged):
     with pytest.raises(CxauditError):
         render(small, folder, ["docx"], out_dir=tmp_path)
     assert t("summary", "de") == "Zusammenfassung"
+
+
+def test_failed_pdf_leaves_no_temporary_html(tmp_path, monkeypatch):
+    import cxaudit.report.pdf as pdf
+    from cxaudit.errors import CxauditError
+    from cxaudit.report import render
+
+    def broken(html_path, target):
+        raise CxauditError("printing failed")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    run = RunResult(run_id="r", started_at="2026-01-01T00:00:00+00:00", journeys=[])
+    with pytest.raises(CxauditError):
+        render(run, tmp_path, ["pdf"])
+    assert not list(tmp_path.glob(".print-*")), list(tmp_path.iterdir())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import CxauditError
 from ..model import RunResult
+from . import content
 from .html import Branding
 from .i18n import LANGUAGES
 
@@ -49,18 +50,28 @@ def render(run: RunResult, folder: Path, formats: list[str], lang: str = "en", b
     folder = Path(folder)
     out = Path(out_dir) if out_dir is not None else folder
     out.mkdir(parents=True, exist_ok=True)
+    # the PDF prints the HTML; asked for the PDF alone, the HTML is a temporary file, removed whatever happens
+    temporary = out / f".print-{output_name('html', lang)[0]}" if "pdf" in formats and "html" not in formats else None
+    token = content.RENDER_SPECS.set(content.load_specs(run))  # one catalogue load for every format
+    try:
+        written = _render_formats(run, folder, out, formats, lang, branding, temporary)
+    finally:
+        content.RENDER_SPECS.reset(token)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)  # the HTML printed for a PDF-only request, even if printing failed
+    return written
+
+
+def _render_formats(run: RunResult, folder: Path, out: Path, formats: list[str], lang: str,
+                    branding: Branding | None, temporary: Path | None) -> list[Path]:
     written: list[Path] = []
     html_path: Path | None = None
-    temporary: Path | None = None
     for fmt in dict.fromkeys(formats):  # once each, in the order given
         names = [out / n for n in output_name(fmt, lang)]
         if fmt in ("html", "pdf") and html_path is None:
             from .html import render_html
 
-            # the PDF prints the HTML; asked for the PDF alone, the HTML is a temporary file
-            html_path = out / output_name("html", lang)[0]
-            if "html" not in formats:
-                html_path = temporary = out / f".print-{output_name('html', lang)[0]}"
+            html_path = temporary or out / output_name("html", lang)[0]
             render_html(run, folder, html_path, lang, branding)
         if fmt == "html":
             written.append(html_path)  # type: ignore[arg-type]
@@ -89,6 +100,4 @@ def render(run: RunResult, folder: Path, formats: list[str], lang: str = "en", b
             from .markdown import write_markdown
 
             written.append(write_markdown(run, names[0], lang))
-    if temporary is not None:
-        temporary.unlink(missing_ok=True)
     return written

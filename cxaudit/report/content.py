@@ -3,6 +3,7 @@ journey, the findings rows, the ranking of sites. Formats only lay this out."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,12 +16,20 @@ SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 TAXONOMY_ORDER = ("gray", "mathur", "oecd", "brignull")
 
 
+# set by report.render() for the duration of one call, so several formats load the catalogue once
+RENDER_SPECS: ContextVar[dict[str, CheckSpec] | None] = ContextVar("RENDER_SPECS", default=None)
+
+
 def load_specs(run: RunResult) -> dict[str, CheckSpec]:
     """The catalogue the run was judged with (shipped checks plus the folders it names), by check id.
 
     A report must render even when a folder has gone or a check file is broken: then it falls back to the
     shipped checks, and to the bare ids for checks it cannot find."""
     from ..checks import catalogue
+
+    cached = RENDER_SPECS.get()
+    if cached is not None:
+        return cached
 
     folders = [Path(f) for f in run.judged.get("folders", []) if Path(f).is_dir()]
     for extra in (folders, []):
