@@ -31,8 +31,17 @@ class Texts(BaseModel):
 
 
 class Reference(BaseModel):
+    """A law, ruling, paper or guide; ``title`` is one string (a paper keeps its own title) or a text per language."""
+
     model_config = ConfigDict(extra="forbid")
-    title: str
+    title: Texts
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_title(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("title"), str):
+            return {**data, "title": {"en": data["title"]}}
+        return data
     url: str | None = None
 
 

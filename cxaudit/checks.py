@@ -20,6 +20,7 @@ from .detectors.base import REGISTRY, Detection, DetectorContext
 from .errors import CxauditError
 from .lexicon import Lexicon, load_lexicons
 from .model import Box, CheckResult, Finding, JourneyResult, RunResult
+from .notes import Note
 from .scoring import journey_score, site_scores, status_for
 from .shipped import shipped
 
@@ -91,7 +92,8 @@ def _finding(spec: CheckSpec, ev: Any) -> Finding:
         step=ev.step,
         screenshot_step=ev.screenshot_step if ev.screenshot_step is not None else ev.step,
         words=(ev.words or "")[:300],
-        note=ev.note or "",
+        note=ev.note.text("en") if isinstance(ev.note, Note) else (ev.note or ""),
+        note_parts=ev.note.dump() if isinstance(ev.note, Note) else [],
         box=Box(**{k: float(box[k]) for k in ("x", "y", "width", "height")}) if box else None,
         element={k: element[k] for k in ("role", "name", "tag", "text") if element.get(k)} or None,
         data=ev.data or {},

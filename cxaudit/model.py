@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 Outcome = Literal["completed", "blocked", "error", "pending"]
 ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "login")
 
@@ -83,6 +83,11 @@ class StepRecord(Record):
     index: int = Field(description="0 is the start page; steps from the journey file count from 1")
     type: str
     description: str
+    action: dict[str, Any] | None = Field(
+        None, description="the step's action, structured, so reports can word it in any language: verb, target "
+        "(kind, role, name) and the verb's arguments (cxaudit/report/actions.py); None when the journey gave "
+        "its own description, which is then shown as written"
+    )
     target: dict[str, Any] | None = None
     status: Literal["ok", "skipped", "failed"] = "ok"
     error: str | None = None
@@ -133,6 +138,13 @@ class JourneyError(Record):
     kind: str = "step"
 
 
+class NotePart(Record):
+    """One part of a finding's note as a key of cxaudit/notes.py and its figures, so reports word it per language."""
+
+    key: str
+    args: dict[str, Any] = {}
+
+
 class Finding(Record):
     """One piece of evidence of a failed check, pointing at a step, an element and the words."""
 
@@ -142,7 +154,8 @@ class Finding(Record):
     step: int | None = None
     screenshot_step: int | None = Field(None, description="the step whose screenshot shows it")
     words: str = ""
-    note: str = ""
+    note: str = Field("", description="the note in English")
+    note_parts: list[NotePart] = Field([], description="the note as keys and figures (cxaudit/notes.py); empty for old runs")
     box: Box | None = Field(None, description="document coordinates on that screenshot")
     element: dict[str, Any] | None = Field(None, description="role, name, tag of the element")
     data: dict[str, Any] = {}

@@ -54,12 +54,12 @@ def test_mandatory_exit_survey(demo_run, jid, index, words):
     (ev,) = d.evidence
     assert ev.step == index and ev.screenshot_step == index - 1 and words in ev.words
     assert ev.box == step_of(demo_run, jid, index).gate.proceed_element["box"]
-    assert "did not lead on without an answer" in ev.note
+    assert "did not lead on without an answer" in ev.note.text()
 
 
 def test_exit_survey_optional_on_the_clean_uninstall(demo_run):
     d = detect(demo_run, "mandatory_exit_survey", "kontofix-uninstall-clean")
-    assert d.score == 1.0 and "optional" in d.evidence[0].note
+    assert d.score == 1.0 and "optional" in d.evidence[0].note.text()
 
 
 def test_login_wall(demo_run):
@@ -99,7 +99,7 @@ def test_visual_misdirection_streamline(demo_run):
     assert last.words == "Continue to cancel" and last.screenshot_step == 6
     assert last.box == step_of(demo_run, jid, 7).element["box"]
     assert last.data["alternative"]["name"] == "Keep my benefits"
-    assert "filled vs not filled" in last.note and "contrast 2.5" in last.note
+    assert "filled vs not filled" in last.note.text() and "contrast 2.5" in last.note.text()
 
 
 def test_visual_misdirection_funknetz(demo_run):
@@ -117,7 +117,7 @@ def test_hidden_cancel_link_streamline(demo_run):
     assert ev.step == 2 and ev.screenshot_step == 1 and ev.box == el["box"] and ev.words == "Cancel membership"
     assert ev.data["font_size"] == 10 and ev.data["contrast"] < 2 and ev.data["sibling_links"] >= 30
     for figure in ("font 10 px vs page median", "32 sibling links", "in the footer", "below the fold"):
-        assert figure in ev.note
+        assert figure in ev.note.text()
     assert set(d.details["signals"]) == {"small_font", "low_contrast", "many_siblings", "footer_or_below_fold"}
 
 
@@ -152,7 +152,7 @@ def test_blockers_quiet_on_clean_twins_and_signups(demo_run):
                 continue
             d = detect(demo_run, cid, j.id)
             if d.score not in (1.0, None):
-                loud.append((j.id, cid, d.score, [e.note for e in d.evidence]))
+                loud.append((j.id, cid, d.score, [e.note.text() for e in d.evidence]))
     assert not loud
 
 

@@ -129,6 +129,7 @@ steps:
       username: {label: Customer number, value: "${CX_T_USER}"}
       password: {label: Password, value: "${CX_T_PW}"}
       submit: {role: button, name: Log in}
+  - wait_for: {text: "${CX_T_USER}"}
   - fill: {label: Phone number, value: "0151 2345678"}
   - click: Save
 success: {text: completed}
@@ -142,6 +143,8 @@ success: {text: completed}
         if path.is_file() and path.suffix in (".json", ".html", ".md", ".csv", ".xml", ".txt"):
             text = path.read_text(encoding="utf-8", errors="replace")
             assert secret_user not in text and secret_pw not in text, path
+    # a secret in a step's target is masked in its description and action too
+    assert result.steps[2].description == "wait for text '••••••'" and result.steps[2].action["target"]["name"] == "••••••"
     # console errors and failed requests are kept per step
     account = result.steps[1]
     assert any("deliberate console error" in c for c in account.console_errors)

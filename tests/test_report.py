@@ -136,6 +136,29 @@ def test_german_report_has_no_english_ui_words(rendered):
                "Goal reached", "Prepared for", "Actions per journey", "Gate probe", "Chat transcript"):
         assert en not in ui, en
     assert "Die Kündigung erforderte 12 Aktionen auf 7 Seiten; der Abschluss 5." in html
+    # references with an official German title cite it; a paper keeps its own title
+    assert "Gesetz über digitale Dienste" in html and "Digital Services Act, Art. 25 (online" not in html
+    assert "Gray et al. (2018): The Dark (Patterns) Side of UX Design" in html
+
+
+def test_german_report_words_every_evidence_note_in_german(rendered):
+    import html as htmllib
+
+    from cxaudit.report.content import note_text
+
+    run, _, out, _ = rendered
+    page = htmllib.unescape((out / "report.de.html").read_text(encoding="utf-8"))
+    findings = [f for j in run.journeys for c in j.checks for f in c.findings if f.note]
+    assert len(findings) >= 20 and all(f.note_parts for f in findings)
+    for f in findings:
+        german = note_text(f, "de")
+        assert german != f.note and german in page, german
+        assert f.note not in page, f.note
+    with open(out / "findings.de.csv", encoding="utf-8") as fh:
+        notes = {row["note"] for row in csv.DictReader(fh)} - {""}
+    assert notes and notes <= {note_text(f, "de") for f in findings}
+    junit = (out / "junit.de.xml").read_text(encoding="utf-8")
+    assert "eine Einblendung über" in htmllib.unescape(junit) and "blocks every click" not in junit
 
 
 def test_score_model_numbers_come_from_the_code(rendered):
@@ -239,3 +262,12 @@ def test_failed_pdf_leaves_no_temporary_html(tmp_path, monkeypatch):
     with pytest.raises(CxauditError):
         render(run, tmp_path, ["pdf"])
     assert not list(tmp_path.glob(".print-*")), list(tmp_path.iterdir())
+
+
+def test_long_german_words_break_at_their_joints():
+    from cxaudit.report.html import soft_hyphens
+
+    assert soft_hyphens("Der Kündigungsbestätigung fehlt", "de") == "Der Kündigungs\u00adbestätigung fehlt"
+    assert soft_hyphens("Deinstallationsassistent", "de") == "Deinstallations\u00adassistent"
+    assert soft_hyphens("Kündigung", "de") == "Kündigung"  # short words stay whole
+    assert soft_hyphens("Kündigungsbestätigung", "en") == "Kündigungsbestätigung"

@@ -9,6 +9,7 @@ already seen inherits nothing: each rule is reported once, at the step where it 
 from __future__ import annotations
 
 from ..model import JourneyResult
+from ..notes import note
 from .base import Detection, DetectorContext, Evidence, detector
 
 IMPACT_WEIGHT = {"critical": 0.5, "serious": 0.3, "moderate": 0.1, "minor": 0.05}
@@ -46,7 +47,7 @@ def accessibility(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         score *= 1.0 - float(weights.get(r["impact"], 0.05))
     evidence = [Evidence(
         step=r["first_step"], words=r["help"][:200], screenshot_step=r["first_step"],
-        note=f"axe {r['id']} ({r['impact']}): {r['nodes']} element(s) across {r['pages']} page(s); e.g. {', '.join(r['targets'][:3])}",
+        note=note("axe_rule", rule=r["id"], impact=r["impact"], nodes=r["nodes"], pages=r["pages"], targets=", ".join(r["targets"][:3])),
         data=r,
     ) for r in ordered]
     counts = {imp: sum(1 for r in ordered if r["impact"] == imp) for imp in IMPACT_ORDER}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import JourneyResult, RunResult
+from ..notes import Note
 
 REGISTRY: dict[str, Callable[[JourneyResult, DetectorContext], Detection]] = {}
 
@@ -30,7 +31,7 @@ class Evidence:
     element: dict[str, Any] | None = None  # an ELEMENT record (role, name, box, font, colours ...)
     box: dict[str, float] | None = None  # document coordinates on the screenshot of `screenshot_step`
     screenshot_step: int | None = None  # which step's screenshot shows it (default: `step`)
-    note: str = ""  # a short factual line in English, e.g. "font 10 px vs page median 13 px"
+    note: Note | str = ""  # note("font_vs_median", size=10, median=13); a plain str stays English in every report
     data: dict[str, Any] = field(default_factory=dict)  # figures for the report (e.g. contrast ratio)
 
 

@@ -12,6 +12,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from ..model import ChatTranscript, JourneyResult, StepRecord
+from ..notes import join, note
 from .base import Detection, DetectorContext, Evidence, detector
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -72,14 +73,14 @@ def chatbot_loop(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     evidence, compared, repeated, pairs = [], 0, 0, []
     for step, chat in found:
         lang = ctx.language_of(journey, step.index)
-        earlier: list[tuple[str, str]] = [("the greeting", strip_lexicon(" ".join(chat.greeting), boiler, lang))] if chat.greeting else []
+        earlier: list[tuple[int, str]] = [(0, strip_lexicon(" ".join(chat.greeting), boiler, lang))] if chat.greeting else []
         answered = 0
         for n, turn in enumerate(chat.turns, start=1):
             reply = strip_lexicon(" ".join(turn.replies), boiler, lang)
             if not reply:
                 continue
             answered += 1
-            best, where = 0.0, ""
+            best, where = 0.0, 0
             for label, text in earlier:
                 sim = similarity(reply, text)
                 if sim > best:
@@ -88,13 +89,15 @@ def chatbot_loop(journey: JourneyResult, ctx: DetectorContext) -> Detection:
                 compared += 1
             if best >= threshold:
                 repeated += 1
-                pairs.append({"step": step.index, "turn": n, "repeats": where, "similarity": best})
+                repeats = f"turn {where}" if where else "the greeting"
+                pairs.append({"step": step.index, "turn": n, "repeats": repeats, "similarity": best})
                 evidence.append(Evidence(
                     step=step.index, words=clip(" ".join(turn.replies)), box=chat_box(step), screenshot_step=step.index,
-                    note=f"turn {n} ('{clip(turn.sent, 50)}'): the reply repeats {where} (similarity {best:.2f})",
-                    data={"turn": n, "sent": turn.sent, "repeats": where, "similarity": best},
+                    note=note("reply_repeats_turn", n=n, sent=clip(turn.sent, 50), earlier=where, similarity=best) if where
+                    else note("reply_repeats_greeting", n=n, sent=clip(turn.sent, 50), similarity=best),
+                    data={"turn": n, "sent": turn.sent, "repeats": repeats, "similarity": best},
                 ))
-            earlier.append((f"turn {n}", reply))
+            earlier.append((n, reply))
     if compared == 0:
         return Detection(score=None, details={"reason": "fewer than two answered turns to compare"})
     share = repeated / compared
@@ -148,9 +151,8 @@ def no_human_handoff(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         timed_out = sum(t.timed_out for t in after)
         evidence.append(Evidence(
             step=step.index, words=clip(replies), box=chat_box(step), screenshot_step=step.index,
-            note=f"asked for a person in turn {n} ('{clip(chat.turns[n - 1].sent, 60)}'); "
-                 f"{len(after)} reply turn(s) after it offered no person, queue or other channel"
-                 + (f"; {timed_out} without any reply" if timed_out else ""),
+            note=join([note("asked_for_person", n=n, sent=clip(chat.turns[n - 1].sent, 60)), note("no_person_after", n=len(after)),
+                       *([note("without_reply", n=timed_out)] if timed_out else [])]),
             data={"asked_turn": n, "asked_words": words, "turns_after": len(after), "timed_out": timed_out},
         ))
     if not asked_any:

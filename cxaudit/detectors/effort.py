@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import JourneyResult
+from ..notes import note
 from ..scoring import log_normal_score
 from .base import Detection, DetectorContext, Evidence, detector
 from .chat import chat_box, chats, handoff_turn, request_turn
@@ -106,9 +107,9 @@ def chat_turns_to_human(journey: JourneyResult, ctx: DetectorContext) -> Detecti
         if got is not None:
             total = sent + got[0]
             turns = total - (asked_at or 1) + 1 if (asked_at or 1) <= total else total
-            note = f"a person or another channel {turns} message(s) after " + (
-                f"the request in message {asked_at}" if asked_at else "the start") + f" ({total} in all)"
-            ev = Evidence(step=step.index, words=got[1][:200], box=chat_box(step), screenshot_step=step.index, note=note,
+            said = (note("handoff_after_request", turns=turns, asked=asked_at, total=total) if asked_at
+                    else note("handoff_after_start", turns=turns, total=total))
+            ev = Evidence(step=step.index, words=got[1][:200], box=chat_box(step), screenshot_step=step.index, note=said,
                           data={"turn": got[0], "asked_turn": asked_at, "turns_total": total})
             return scored(float(turns), ctx, (1, 3), evidence=[ev],
                           details={"handoff": True, "turns": turns, "asked_turn": asked_at, "turns_total": total})
@@ -118,8 +119,7 @@ def chat_turns_to_human(journey: JourneyResult, ctx: DetectorContext) -> Detecti
                                               "turns_sent": sent})
     last = found[-1][0]
     ev = Evidence(step=last.index, box=chat_box(last), screenshot_step=last.index,
-                  note=f"no person, queue or other channel after {sent} message(s)"
-                       + (f", {sent - asked_at + 1} of them after asking for a person" if asked_at else ""),
+                  note=note("no_handoff_after_ask", sent=sent, after=sent - asked_at + 1) if asked_at else note("no_handoff", sent=sent),
                   data={"turns_sent": sent, "asked_turn": asked_at})
     return Detection(score=0.0, evidence=[ev], value=None, details={"handoff": False, "turns_sent": sent, "asked_turn": asked_at})
 
@@ -144,7 +144,7 @@ def cancel_signup_asymmetry(journey: JourneyResult, ctx: DetectorContext) -> Det
     if miss:
         return miss
     ev = Evidence(step=journey.steps[-1].index if journey.steps else 0,
-                  note=f"cancelling took {cancel.actions} actions over {cancel.pages} pages; signing up "
-                       f"({signup.id}) took {sign.actions} actions over {sign.pages} pages: ratio {ratio:g}",
+                  note=note("cancel_vs_signup", cancel_actions=cancel.actions, cancel_pages=cancel.pages, signup=signup.id,
+                            signup_actions=sign.actions, signup_pages=sign.pages, ratio=ratio),
                   data=details)
     return scored(ratio, ctx, (1.0, 2.0), evidence=[ev], details=details)

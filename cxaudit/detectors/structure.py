@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from ..model import FilledValue, JourneyResult, StepRecord
+from ..notes import Note, join, note
 from .base import Detection, DetectorContext, Evidence, detector
 
 EXIT_GOALS = ("cancel", "uninstall")
@@ -37,10 +38,6 @@ def param(ctx: DetectorContext, name: str, default: Any) -> Any:
     return default if value is None else value
 
 
-def fmt(x: float | None) -> str:
-    return "?" if x is None else f"{x:g}"
-
-
 # ------------------------------------------------------------------ mandatory_exit_survey
 @detector("mandatory_exit_survey")
 def mandatory_exit_survey(journey: JourneyResult, ctx: DetectorContext) -> Detection:
@@ -53,22 +50,22 @@ def mandatory_exit_survey(journey: JourneyResult, ctx: DetectorContext) -> Detec
     for s in gates:
         g = s.gate
         el = g.proceed_element or s.element
-        name = (el or {}).get("name") or "the proceed control"
+        name = (el or {}).get("name")
         if g.blocked:
             blocked += 1
-            parts = [f"'{clip(name, 60)}' did not lead on without an answer ({', '.join(g.signals) or 'blocked'})"]
+            parts = [note("survey_blocked", name=clip(name, 60) or None, signals=list(g.signals) or ["blocked"])]
             if g.required_fields:
-                parts.append(f"{len(g.required_fields)} required field(s): {clip(', '.join(g.required_fields), 80)}")
+                parts.append(note("survey_required", n=len(g.required_fields), fields=clip(", ".join(g.required_fields), 80)))
             if g.validation_messages:
-                parts.append(f"message: {clip(g.validation_messages[0], 80)}")
+                parts.append(note("survey_message", text=clip(g.validation_messages[0], 80)))
             if g.answer_actions:
-                parts.append(f"{g.answer_actions} answer action(s) needed to go on")
-            note = "; ".join(parts)
+                parts.append(note("survey_answer_actions", n=g.answer_actions))
+            said = join(parts)
         else:
-            note = f"optional survey: '{clip(name, 60)}' led on without an answer"
-        words = "; ".join(g.validation_messages) or g.name or name
+            said = note("survey_optional", name=clip(name, 60) or None)
+        words = "; ".join(g.validation_messages) or g.name or name or ""
         evidence.append(Evidence(
-            step=s.index, words=clip(words), element=el, box=box_of(el), screenshot_step=max(s.index - 1, 0), note=note,
+            step=s.index, words=clip(words), element=el, box=box_of(el), screenshot_step=max(s.index - 1, 0), note=said,
             data={"blocked": g.blocked, "signals": list(g.signals), "required_fields": list(g.required_fields),
                   "validation_messages": list(g.validation_messages), "answer_actions": g.answer_actions,
                   "passed_after_answer": g.passed_after_answer, "gate": g.name},
@@ -113,8 +110,9 @@ def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     for s in steps:
         if s.type == "login":
             evidence.append(Evidence(
-                step=s.index, words=clip(s.description), element=s.element, box=box_of(s.element),
-                screenshot_step=max(s.index - 1, 0), note="the journey had to log in to go on cancelling",
+                step=s.index, words=clip(" / ".join(f.label or f.name or "" for f in s.filled) or (s.element or {}).get("name")),
+                element=s.element, box=box_of(s.element),
+                screenshot_step=max(s.index - 1, 0), note=note("login_step"),
                 data={"login_step": True},
             ))
             continue
@@ -127,7 +125,8 @@ def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
             words = clip(" / ".join(p for p in [first_heading(s.observation), *labels] if p))
             evidence.append(Evidence(
                 step=s.index, words=words, element=f, box=box_of(f), screenshot_step=s.index,
-                note=f"a login form (password field '{clip(f.get('label') or f.get('name'), 40)}') on {s.url_after or 'the page'}",
+                note=note("login_form", field=clip(f.get("label") or f.get("name"), 40) or None, url=s.url_after) if s.url_after
+                else note("login_form_here", field=clip(f.get("label") or f.get("name"), 40) or None),
                 data={"url": s.url_after, "fields": len(labels)},
             ))
     if not evidence:
@@ -209,15 +208,16 @@ def repeated_data_entry(journey: JourneyResult, ctx: DetectorContext) -> Detecti
         return Detection(score=1.0, details={"fills": len(entries)})
     evidence = []
     for s1, f1, s2, f2, el2, same_value, same_meaning in repeats:
-        how = "the same value" if same_value else "the same field"
+        how = "same_value" if same_value else "same_field"
         if same_value and same_meaning:
-            how = "the same value in the same field"
+            how = "same_value_same_field"
         shown = f2.value if not f2.secret else "(secret)"
         words = clip(f"{f2.label or f2.name or 'field'}: {shown}")
         back = s2.index if s2.type in ("fill", "select", "check") else max(s2.index - 1, 0)
         evidence.append(Evidence(
             step=s2.index, words=words, element=el2, box=box_of(el2), screenshot_step=back,
-            note=f"{how} asked again: step {s1.index} ('{clip(f1.label, 40)}') and step {s2.index} ('{clip(f2.label, 40)}')",
+            note=note("asked_again", how=how, first=s1.index, first_label=clip(f1.label, 40) or None, repeat=s2.index,
+                      repeat_label=clip(f2.label, 40) or None),
             data={"first_step": s1.index, "repeat_step": s2.index, "same_value": same_value, "same_meaning": same_meaning,
                   "first_label": f1.label, "repeat_label": f2.label},
         ))
@@ -246,12 +246,12 @@ def cookie_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
             seen.add(d.get("name"))
             text = d.get("text") or d.get("name") or ""
             dismiss = first_action.element if first_action and (first_action.element or {}).get("in_dialog") else None
-            note = f"an overlay covering {covers:.0%} of the viewport blocks every click until it is answered"
+            said = note("overlay", covers=covers)
             if dismiss:
-                note += f"; answered with '{clip(dismiss.get('name'), 40)}' in step {first_action.index}"
+                said += note("overlay_answered", name=clip(dismiss.get("name"), 40) or None, step=first_action.index)
             is_consent = bool(consent and consent.first(text, ctx.language_of(journey, s.index)))
             evidence.append(Evidence(
-                step=s.index, words=clip(text), element=dismiss, box=box_of(d), screenshot_step=s.index, note=note,
+                step=s.index, words=clip(text), element=dismiss, box=box_of(d), screenshot_step=s.index, note=said,
                 data={"dialog": d.get("name"), "covers": covers, "modal": d.get("modal"), "consent_wording": is_consent},
             ))
     if not evidence:
@@ -299,20 +299,19 @@ def hidden_cancel_link(journey: JourneyResult, ctx: DetectorContext) -> Detectio
     }
     weight = sum(w[k] for k, on in signals.items() if on) + w["reveal_clicks"] * max(0, len(reveals) - 1)
     score = max(0.0, 1.0 - weight / float(param(ctx, "fail_weight", 3.0)))
-    parts = [f"font {fmt(fs)} px vs page median {fmt(median)} px", f"contrast {fmt(contrast)}:1",
-             f"{siblings} sibling links", "in the footer" if el.get("in_footer") else "not in the footer",
-             "below the fold (scrolling needed)" if below else "in the first viewport"]
+    parts = [note("font_vs_median", size=fs, median=median), note("contrast", ratio=contrast), note("sibling_links", n=siblings),
+             note("in_footer" if el.get("in_footer") else "not_in_footer"), note("below_fold" if below else "first_viewport")]
     if reveals:
-        parts.append(f"{len(reveals)} reveal click(s) first: " + ", ".join(f"'{clip(r.element.get('name'), 30)}'" for r in reveals))
+        parts.append(note("reveal_clicks", n=len(reveals), names=[clip(r.element.get("name"), 30) for r in reveals]))
     details = {"signals": [k for k, on in signals.items() if on], "font_ratio": ratio, "contrast": contrast,
                "sibling_links": siblings, "reveal_clicks": len(reveals), "entry_step": entry.index}
     if score >= 1.0:
         return Detection(score=1.0, details=details)
     ev = Evidence(step=entry.index, words=clip(el.get("name") or el.get("text")), element=el, box=box_of(el),
-                  screenshot_step=max(entry.index - 1, 0), note="; ".join(parts),
+                  screenshot_step=max(entry.index - 1, 0), note=join(parts),
                   data={**details, "font_size": fs, "page_font_median": median})
     evs = [ev] + [Evidence(step=r.index, words=clip(r.element.get("name")), element=r.element, box=box_of(r.element),
-                           screenshot_step=max(r.index - 1, 0), note="a click needed only to reveal the entry")
+                           screenshot_step=max(r.index - 1, 0), note=note("reveal_click"))
                   for r in reveals]
     return Detection(score=round(score, 3), evidence=evs, value=weight, details=details)
 
@@ -346,26 +345,26 @@ def alternatives(needed: dict, observation: dict | None, max_distance: float) ->
     return out
 
 
-def compare(needed: dict, alt: dict, ctx: DetectorContext) -> tuple[list[str], list[str], dict]:
+def compare(needed: dict, alt: dict, ctx: DetectorContext) -> tuple[list[Note], list[Note], dict]:
     area_ratio = visual_area(alt) / max(visual_area(needed), 1.0)
     font_ratio = float(alt.get("font_size") or 0) / max(float(needed.get("font_size") or 0), 1.0)
     nc, ac = float(needed.get("contrast") or 21), float(alt.get("contrast") or 21)
     weight_gap = float(alt.get("font_weight") or 400) - float(needed.get("font_weight") or 400)
     strong, weak = [], []
     if alt.get("filled") and not needed.get("filled"):
-        strong.append("filled vs not filled")
+        strong.append(note("filled_vs_not"))
     if area_ratio >= float(param(ctx, "area_ratio", 3.0)):
-        strong.append(f"{area_ratio:.1f}x the area")
+        strong.append(note("area_ratio", ratio=area_ratio))
     if font_ratio >= float(param(ctx, "font_ratio_strong", 1.5)):
-        strong.append(f"{font_ratio:.2f}x the font size")
+        strong.append(note("font_ratio", ratio=font_ratio))
     elif font_ratio >= float(param(ctx, "font_ratio_weak", 1.2)):
-        weak.append(f"{font_ratio:.2f}x the font size")
+        weak.append(note("font_ratio", ratio=font_ratio))
     if nc < 3.0 <= ac and ac / nc >= 1.5:
-        strong.append(f"contrast {nc:g}:1 vs {ac:g}:1")
+        strong.append(note("contrast_vs", needed=nc, other=ac))
     elif nc < 4.5 and ac / nc >= 1.5:  # both readable (WCAG AA) is not misdirection
-        weak.append(f"contrast {nc:g}:1 vs {ac:g}:1")
+        weak.append(note("contrast_vs", needed=nc, other=ac))
     if weight_gap >= 200:
-        weak.append(f"font weight {needed.get('font_weight')} vs {alt.get('font_weight')}")
+        weak.append(note("weight_vs", needed=needed.get("font_weight"), other=alt.get("font_weight")))
     figures = {"area_ratio": round(area_ratio, 2), "font_ratio": round(font_ratio, 2), "contrast": nc,
                "alt_contrast": ac, "filled": bool(needed.get("filled")), "alt_filled": bool(alt.get("filled"))}
     return strong, weak, figures
@@ -399,7 +398,7 @@ def visual_misdirection(journey: JourneyResult, ctx: DetectorContext) -> Detecti
         evidence.append(Evidence(
             step=s.index, words=clip(el.get("name") or el.get("text")), element=el, box=box_of(el),
             screenshot_step=max(i - 1, 0),
-            note=f"needed '{clip(el.get('name'), 40)}' vs '{clip(alt.get('name'), 40)}': " + "; ".join(reasons),
+            note=join([note("needed_vs", needed=clip(el.get("name"), 40) or None, other=clip(alt.get("name"), 40) or None), *reasons]),
             data={**figures, "alternative": {"name": alt.get("name"), "role": alt.get("role"), "box": alt.get("box"),
                                              "font_size": alt.get("font_size"), "font_weight": alt.get("font_weight"),
                                              "contrast": alt.get("contrast"), "filled": alt.get("filled"), "area": alt.get("area")},

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..model import JourneyResult
+from ..notes import note
 from .base import Detection, DetectorContext, Evidence, detector
 from .wording_common import (
     CLICK_TYPES,
@@ -59,7 +60,7 @@ def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         hits = list(find(lex, snippets(step, chat=False), lang))
         if hits:
             item, match = hits[0]
-            screens[view] = evidence(item, match, f"offer to stay on the way out ({len(hits)} phrase(s) on this screen)",
+            screens[view] = evidence(item, match, note("retention_offer", n=len(hits)),
                                      view=view, phrases=sorted({m.text for _, m in hits})[:6])
     count = len(screens)
     score = _level(count, int(ctx.params.get("partial_screens", 1)), int(ctx.params.get("fail_screens", 2)))
@@ -78,7 +79,7 @@ def confirmshaming(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         lang = page_language(ctx, journey, step)
         name = label(step.element)
         if step.type in (*CLICK_TYPES, "dismiss") and name and lex.first(name, lang):
-            found[name.lower()] = clicked_evidence(step, "the journey had to click this decline to go on",
+            found[name.lower()] = clicked_evidence(step, note("shaming_clicked"),
                                                    clicked=True)
     for step in journey.steps:
         lang = page_language(ctx, journey, step)
@@ -89,7 +90,7 @@ def confirmshaming(journey: JourneyResult, ctx: DetectorContext) -> Detection:
             match = lex.first(name, lang)
             if match:
                 found[name.lower()] = evidence(Snippet(step.index, name, "element", el.get("box"), el), match,
-                                               "decline option worded to shame the customer", clicked=False)
+                                               note("shaming_shown"), clicked=False)
     items = sorted(found.values(), key=lambda e: e.step)
     return Detection(score=0.0 if items else 1.0, evidence=items, value=float(len(items)))
 
@@ -117,8 +118,8 @@ def premature_rating_prompt(journey: JourneyResult, ctx: DetectorContext) -> Det
             reported.append(flat)
             if overlaps:  # the same prompt again (a pop-up's title, its text, the page's copy of it)
                 continue
-            where = {"chat": "in a chat reply", "dialog": "in a pop-up"}.get(item.source, "on the page")
-            items.append(evidence(item, match, f"rating prompt {where} before the goal was reached", source=item.source))
+            where = {"chat": "in_chat", "dialog": "in_dialog"}.get(item.source, "on_page")
+            items.append(evidence(item, match, note("rating_prompt", where=where), source=item.source))
     steps = sorted({e.step for e in items})
     return Detection(score=0.0 if items else 1.0, evidence=items[:20], value=float(len(steps)),
                      details={"steps": steps})
@@ -157,10 +158,8 @@ def channel_redirect(journey: JourneyResult, ctx: DetectorContext) -> Detection:
             if item.text in seen:
                 continue
             seen.add(item.text)
-            note = "the page sends the customer to another channel"
-            if here:
-                note += f" ({', '.join(here[:3])})"
-            items.append(evidence(item, match, note, contact_points=here))
+            said = note("redirect_points", points=", ".join(here[:3])) if here else note("redirect")
+            items.append(evidence(item, match, said, contact_points=here))
     if not items:
         return Detection(score=1.0)
     blocked = journey.outcome in ("blocked",)
@@ -197,7 +196,7 @@ def wait_time_notice(journey: JourneyResult, ctx: DetectorContext) -> Detection:
                 continue
             seen.add(match.text.lower())
             longest = minutes if longest is None else max(longest, minutes)
-            items.append(evidence(item, match, f"stated wait: {minutes:g} minutes", minutes=minutes))
+            items.append(evidence(item, match, note("stated_wait", minutes=minutes), minutes=minutes))
     if longest is None:
         return Detection(score=1.0)
     fail_over = float(ctx.params.get("fail_over_minutes", 10))
@@ -237,19 +236,19 @@ def limited_contact_channels(journey: JourneyResult, ctx: DetectorContext) -> De
             channel = tag_of(match)
             if not channel or channel in found or match.text.lower() in own:
                 continue
-            found[channel] = evidence(item, match, f"{channel} channel offered", channel=channel)
+            found[channel] = evidence(item, match, note("channel_offered", channel=channel), channel=channel)
         for el in visible_elements(step.observation):
             href = str(el.get("href") or "").lower()
             for prefix, channel in (("tel:", "phone"), ("mailto:", "email")):
                 if href.startswith(prefix) and channel not in found:
                     found[channel] = evidence(Snippet(step.index, label(el), "element", el.get("box"), el), None,
-                                              f"{channel} channel offered", channel=channel)
+                                              note("channel_offered", channel=channel), channel=channel)
         field = _form_channel(step)
         if field and "form" not in found:
             found["form"] = evidence(Snippet(step.index, str(field.get("label") or "message"), "text", field.get("box")),
-                                     None, "contact form with a message field", channel="form")
+                                     None, note("contact_form"), channel="form")
         if step.chat and (step.chat.turns or step.chat.greeting) and "chat" not in found:
-            found["chat"] = clicked_evidence(step, "chat opened", channel="chat")
+            found["chat"] = clicked_evidence(step, note("chat_opened"), channel="chat")
     channels = sorted(found)
     count = len(channels)
     good = int(ctx.params.get("pass_channels", 3))
@@ -288,7 +287,7 @@ def excessive_verification(journey: JourneyResult, ctx: DetectorContext) -> Dete
             if match or (value.type == "password" and text):
                 key = text.lower()
                 required.add(key)
-                found.setdefault(key, clicked_evidence(step, "the journey had to answer this verification field",
+                found.setdefault(key, clicked_evidence(step, note("verification_answered"),
                                                        field=text, filled=True))
                 found[key].words = text[:200]
     for position, step in enumerate(journey.steps):  # what the pages asked for
@@ -308,7 +307,7 @@ def excessive_verification(journey: JourneyResult, ctx: DetectorContext) -> Dete
                     required.add(key)
                 if key not in found:
                     found[key] = evidence(Snippet(step.index, text, "text", field.get("box")), match,
-                                          "verification field on the way out", field=text, filled=False)
+                                          note("verification_shown"), field=text, filled=False)
     if not found:
         return Detection(score=1.0)
     score = 0.0 if required else float(ctx.params.get("score_optional_only", 0.5))

@@ -4,6 +4,7 @@ the confirmation page lets the customer keep (R9: date, time, reference, a way t
 from __future__ import annotations
 
 from ..model import JourneyResult, StepRecord
+from ..notes import Note, note
 from .base import Detection, DetectorContext, Evidence, detector
 from .wording_common import CLICK_TYPES, Snippet, clicked_evidence, label, page_language, snippets, success_index, tag_of
 
@@ -16,13 +17,13 @@ def _before_language(ctx: DetectorContext, journey: JourneyResult, step: StepRec
     return ctx.language_of(journey, prev[-1].index if prev else step.index)
 
 
-def _judge(ctx: DetectorContext, text: str, lang: str) -> tuple[bool, str]:
+def _judge(ctx: DetectorContext, text: str, lang: str) -> tuple[bool, Note | None]:
     vague = ctx.lexicon("cancel_label_vague").first(text, lang)
     if vague:
-        return False, f"'{vague.text}' does not make clear that this cancels"
+        return False, note("label_vague", words=vague.text)
     if ctx.lexicon("cancel_label_clear").first(text, lang):
-        return True, "unambiguous"
-    return False, "the label does not say that it cancels"
+        return True, None
+    return False, note("label_silent")
 
 
 @detector("misleading_button_label")
@@ -49,7 +50,8 @@ def misleading_button_label(journey: JourneyResult, ctx: DetectorContext) -> Det
         role = "entry" if rule == "R2" else "confirm"
         verdicts[rule] = {"label": text, "ok": ok}
         if not ok:
-            items.append(clicked_evidence(step, f"§ 312k {rule}: {role} label '{text}': {why}", rule=rule, role=role))
+            items.append(clicked_evidence(step, note("label_312k", rule=rule, role=role, text=text, why=why.parts[0]),
+                                          rule=rule, role=role))
     return Detection(score=0.0 if items else 1.0, evidence=items, value=float(len(items)), details=verdicts)
 
 
@@ -81,6 +83,6 @@ def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -
     if missing:
         snip = Snippet(step.index, str(heading or step.title_after), "text")
         items.append(Evidence(step=step.index, words=snip.text[:200], screenshot_step=step.index,
-                              note=f"confirmation page lacks: {', '.join(missing)}", data={"present": present}))
+                              note=note("confirmation_lacks", missing=missing), data={"present": present}))
     return Detection(score=score, evidence=items, value=float(len(required) - len(missing)),
                      details={"present": present, "missing": missing, "required": required, "language": lang})

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..lexicon import Lexicon, LexMatch
 from ..model import JourneyResult, StepRecord
+from ..notes import Note
 from .base import DetectorContext, Evidence
 
 MAX_WORDS = 200
@@ -107,12 +108,12 @@ def view_of(step: StepRecord) -> str:
     return step.view_key or str((step.observation or {}).get("view_key") or "") or f"step-{step.index}"
 
 
-def evidence(item: Snippet, match: LexMatch | None, note: str, **data: Any) -> Evidence:
+def evidence(item: Snippet, match: LexMatch | None, note: Note, **data: Any) -> Evidence:
     return Evidence(step=item.step, words=words(item, match) if match else item.text[:MAX_WORDS],
                     element=item.element, box=item.box, screenshot_step=item.step, note=note, data=dict(data))
 
 
-def clicked_evidence(step: StepRecord, note: str, **data: Any) -> Evidence:
+def clicked_evidence(step: StepRecord, note: Note, **data: Any) -> Evidence:
     """Evidence for the control clicked in ``step``: it is on the previous step's screenshot."""
     el = step.element or {}
     return Evidence(step=step.index, words=label(el)[:MAX_WORDS], element=el or None, box=el.get("box"),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..journey import GateParams
 from ..model import GateProbe, StepRecord
+from .describe import describe
 from .session import StepFailed, page_key
 from .snapshot import element_info
 from .steps import click_explained, count, run_step
@@ -124,7 +125,8 @@ async def _disabled(loc: Any) -> bool:
 
 async def _answer(s: JourneySession, p: GateParams, record: StepRecord) -> None:
     for n, sub in enumerate(p.answer, start=1):
-        part = StepRecord(index=record.index, type=sub.type, description=sub.type)
+        description, action = describe(sub)
+        part = StepRecord(index=record.index, type=sub.type, description=description, action=action)
         try:
             await run_step(s, sub, part)
         except Exception as exc:  # noqa: BLE001

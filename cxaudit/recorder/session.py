@@ -17,6 +17,7 @@ from urllib.parse import quote, quote_plus, urlsplit
 
 from ..journey import SECRET_MASK, Condition, Journey, Target
 from ..model import FailedRequest, JourneyError, JourneyResult, StepRecord
+from .describe import describe, describe_start
 from .locate import NotFound, resolve
 from .snapshot import take_snapshot
 
@@ -159,6 +160,16 @@ class JourneySession:
             if secret and secret in text:
                 text = text.replace(secret, SECRET_MASK)
         return text
+
+    def redact_data(self, data: Any) -> Any:
+        """``redact`` on every string in a dict or list (a step's action and target)."""
+        if isinstance(data, str):
+            return self.redact(data)
+        if isinstance(data, dict):
+            return {k: self.redact_data(v) for k, v in data.items()}
+        if isinstance(data, list):
+            return [self.redact_data(v) for v in data]
+        return data
 
     def _attach(self, page: Any) -> None:
         def on_console(msg: Any) -> None:
@@ -335,7 +346,9 @@ class JourneySession:
         self._attach(self.page)
         self.page.set_default_timeout(self.step_timeout * 1000)
         self.page.set_default_navigation_timeout(self.journey.timeouts.navigation * 1000)
-        start = StepRecord(index=0, type="goto", description=f"open {self.start_url}", target={"url": self.start_url})
+        description, action = describe_start(self.start_url)
+        start = StepRecord(index=0, type="goto", description=self.redact(description), action=self.redact_data(action),
+                           target={"url": self.redact(self.start_url)})
         await self._record(start, self._open_start())
         if start.status == "failed":
             self.fail(0, start.description, start.error or "the start page did not open")
@@ -343,10 +356,11 @@ class JourneySession:
         for i, step in enumerate(self.journey.steps, start=1):
             if self.options.delay:
                 await asyncio.sleep(self.options.delay)
-            record = StepRecord(index=i, type=step.type, description=describe_step(step))
+            description, action = describe(step)
+            record = StepRecord(index=i, type=step.type, description=self.redact(description), action=self.redact_data(action))
             target = step.target
             # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
-            record.target = target.model_dump(include=set(Target.model_fields), exclude_defaults=True) if target else None
+            record.target = self.redact_data(target.model_dump(include=set(Target.model_fields), exclude_defaults=True)) if target else None
             await self._record(record, run_step(self, step, record))
             if record.status == "failed":
                 break
@@ -495,28 +509,3 @@ def _first_line(exc: BaseException) -> str:
     line = text.splitlines()[0] if text else type(exc).__name__
     return line[:400]
 
-
-def describe_step(step: Any) -> str:
-    """A human line for a step: ``click button 'Continue'``, ``fill label 'E-Mail'``."""
-    if step.option("description"):
-        return step.option("description")
-    p = step.params
-    t = step.type
-    if t == "goto":
-        return f"go to {p.url}"
-    if t == "press":
-        target = p.target
-        return f"press {p.key}" + (f" on {target.describe()}" if target else "")
-    if t == "login":
-        return f"log in ({p.username.describe()}, {p.password.describe()})"
-    if t == "gate":
-        return f"gate{(' ' + repr(p.name)) if p.name else ''}: proceed with {p.proceed.describe()}"
-    if t == "chat":
-        return f"chat: {len(p.messages)} message(s)"
-    if t == "expect":
-        return "expect " + ", ".join(k for k in ("text", "url", "element") if getattr(p, k) is not None)
-    if t == "screenshot":
-        return f"screenshot {p.name or ''}".strip()
-    target = step.target
-    verb = {"wait_for": "wait for", "fill": "fill", "select": "select in", "check": "check"}.get(t, t)
-    return f"{verb} {target.describe()}" if target else verb

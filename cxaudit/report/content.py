@@ -10,6 +10,7 @@ from typing import Any
 
 from ..catalogue import CheckSpec
 from ..model import CheckResult, Finding, JourneyResult, RunResult
+from ..notes import render as render_note
 from .i18n import label, number, plural, t
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
@@ -68,7 +69,7 @@ def check_text(specs: dict[str, CheckSpec], result: CheckResult | Finding | Any,
         id=cid, code=spec.code, title=spec.title.get(lang), failure_title=spec.failure_title.get(lang),
         description=spec.description.get(lang), why=spec.why.get(lang), fix=spec.fix.get(lang), rules=list(spec.rules),
         taxonomy=[(label("tax", k, lang), spec.taxonomy[k]) for k in keys],
-        references=[(r.title, r.url) for r in spec.references], spec=spec,
+        references=[(r.title.get(lang), r.url) for r in spec.references], spec=spec,
     )
 
 
@@ -166,9 +167,20 @@ def evidence_text(f: Finding, lang: str) -> str:
     """A finding in one line of plain text: the words, the step, the note."""
     parts = []
     if f.words:
-        parts.append(f"“{f.words}”")
+        parts.append(t("cite", lang, text=f.words))
     if f.step is not None:
         parts.append(f"{t('step', lang)} {f.step}")
     if f.note:
-        parts.append(f.note)
+        parts.append(note_text(f, lang))
     return " – ".join(parts)
+
+
+def note_text(f: Finding, lang: str) -> str:
+    """The finding's note in ``lang``: from its keys and figures; the saved English text for runs judged before
+    notes had keys, or for a key this version does not know."""
+    if f.note_parts:
+        try:
+            return render_note([p.model_dump() for p in f.note_parts], lang)
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            pass
+    return f.note

@@ -6,6 +6,7 @@ Screenshots are embedded as re-encoded JPEG data URIs with the evidence boxes dr
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,6 +20,7 @@ from ..atomic import write_atomic
 from ..catalogue import SEVERITY_WEIGHT, CheckSpec
 from ..model import CheckResult, Finding, JourneyResult, RunResult, StepRecord
 from . import charts, content, images
+from .actions import element_text, step_text
 from .i18n import label, number, plural, t
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,7 +69,20 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
     env.globals.update(label=label, number=number, plural=plural)
+    env.filters["shy"] = soft_hyphens
     return env
+
+
+# where German compounds join: after these endings a long word may break (Kündigungs-bestätigung)
+_JOINTS = re.compile(r"(?<=\w{3})(ungs|heits|keits|tions|täts|schafts|gangs)(?=\w{5})")
+
+
+def soft_hyphens(text: str, lang: str) -> str:
+    """Soft hyphens at the joints of long German words, so a narrow table column breaks them there and not
+    after any letter (Chromium hyphenates no German without its dictionaries). Other languages as they are."""
+    if lang != "de":
+        return text
+    return re.sub(r"\w{14,}", lambda m: _JOINTS.sub("\\1\u00ad", m.group(0)), text)
 
 
 def _anchor(text: str) -> str:
@@ -144,7 +159,10 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
         texts={i: content.check_text(specs, _Named(i, specs[i].code), lang) for i in applied if i in specs},
         duration=lambda s: content.duration(s, lang),
         step_type=lambda s: content.step_type(s, lang), score_text=lambda x: content.score_text(x, lang),
+        step_text=lambda s: step_text(s, lang),
+        element_text=lambda el: element_text(el, lang),
         evidence=lambda f: content.evidence_text(f, lang),
+        note=lambda f: content.note_text(f, lang),
     )
 
 

@@ -39,7 +39,7 @@ def junit_tree(run: RunResult, lang: str = "en") -> ET.ElementTree:
             counts["errors"] += 1
         elif j.outcome != "completed":
             el = ET.SubElement(case, "failure", message=_clean(sentence), type=j.outcome)
-            el.text = _clean(j.outcome_reason or sentence)
+            el.text = _clean(t("blocked_reason", lang) if j.outcome == "blocked" else (j.outcome_reason or sentence))
             counts["failures"] += 1
         for c in j.checks:
             text = content.check_text(specs, c, lang)

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..model import RunResult
 from . import content
-from .i18n import label, t
+from .i18n import label, plural, t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can start markup inside a line; lines start with our own prefix
 
@@ -23,7 +23,7 @@ def md(text: object) -> str:
 
 def markdown(run: RunResult, lang: str = "en", report_file: str | None = None) -> str:
     specs = content.load_specs(run)
-    lines = [f"# {md(t('md_title', lang, n=len(run.journeys)))}", ""]
+    lines = [f"# {md(t('md_title', lang, journeys=plural('journeys', len(run.journeys), lang)))}", ""]
     lines.append(f"{t('run', lang)} `{run.run_id}` · {run.started_at[:10]}")
     lines.append("")
     if len(run.sites) > 1:
@@ -45,7 +45,7 @@ def markdown(run: RunResult, lang: str = "en", report_file: str | None = None) -
     for i, row in enumerate(top, 1):
         f = row.findings[0] if row.findings else None
         where = f" ({t('step', lang)} {f.step})" if f and f.step is not None else ""
-        words = f": “{md(f.words[:160])}”" if f and f.words else ""
+        words = ": " + t("cite", lang, text=md(f.words[:160])) if f and f.words else ""
         lines.append(f"{i}. **{md(row.text.failure_title)}** ({md(label('severity', row.result.severity, lang))}, "
                      f"{row.result.code}) – {md(row.journey.id)}{where}{words}")
     lines += ["", f"## {md(t('journeys', lang))}", ""]

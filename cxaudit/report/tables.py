@@ -1,7 +1,7 @@
 """Steps, findings and scores as tables (pandas): three CSV files, or one workbook with three sheets.
 
-Column names are stable English identifiers (for scripts and pivot tables); check titles and the
-journey sentence are in the report language.
+Column names are stable English identifiers (for scripts and pivot tables); check titles, step descriptions
+and the journey sentence are in the report language.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ import pandas as pd
 from ..atomic import atomic_path, write_atomic
 from ..model import RunResult
 from . import content
+from .actions import step_text
 
 
 def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:
     specs = content.load_specs(run)
     steps = [
-        dict(journey=j.id, site=j.site, goal=j.goal, step=s.index, type=s.type, description=s.description,
+        dict(journey=j.id, site=j.site, goal=j.goal, step=s.index, type=s.type, description=step_text(s, lang),
              status=s.status, actions=s.actions, probe_actions=s.probe_actions, characters_typed=s.characters_typed,
              url_before=s.url_before, url_after=s.url_after, title_after=s.title_after, started_s=s.started_s,
              duration_s=s.duration_s, navigated=s.navigated, view_changed=s.view_changed,
@@ -35,7 +36,7 @@ def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:
         for f in row.findings or [None]:
             findings.append(dict(base, step=None if f is None else f.step,
                                  screenshot_step=None if f is None else f.screenshot_step,
-                                 words="" if f is None else f.words, note="" if f is None else f.note,
+                                 words="" if f is None else f.words, note="" if f is None else content.note_text(f, lang),
                                  box="" if f is None or f.box is None else
                                  f"{f.box.x:.0f},{f.box.y:.0f},{f.box.width:.0f},{f.box.height:.0f}"))
     scores = [

@@ -46,7 +46,7 @@ def test_loop_of_paraphrases_fails_with_turn_evidence():
     assert d.score == 0.0 and d.value == 1.0
     assert [e.data["turn"] for e in d.evidence] == [2, 3]
     assert d.evidence[0].step == 1 and d.evidence[0].box["width"] == 370
-    assert "repeats turn 1" in d.evidence[0].note
+    assert "repeats turn 1" in d.evidence[0].note.text()
 
 
 def test_distinct_answers_with_the_same_feedback_line_pass():
@@ -92,7 +92,7 @@ def test_asked_for_a_person_and_no_handoff_fails():
     d = run("no_human_handoff", chat_journey(turns))
     assert d.score == 0.0
     ev = d.evidence[0]
-    assert ev.data["asked_turn"] == 4 and "asked for a person in turn 4" in ev.note and ev.words.startswith("Your order shipped")
+    assert ev.data["asked_turn"] == 4 and "asked for a person in turn 4" in ev.note.text() and ev.words.startswith("Your order shipped")
 
 
 def test_handoff_wordings_pass_in_both_languages():

@@ -141,7 +141,7 @@ def test_cancel_signup_ratio_uses_the_same_site_and_the_easiest_signup():
     rr = RunResult(run_id="r", started_at="", journeys=[cancel, *signups])
     d = run("cancel_signup_asymmetry", cancel, {"p10": 1.0, "median": 2.0}, run_result=rr)
     assert d.value == 2.4 and d.score < 0.5 and d.details["signup_journey"] == "s1"
-    assert "12 actions over 7 pages" in d.evidence[0].note
+    assert "12 actions over 7 pages" in d.evidence[0].note.text()
 
 
 def test_cancel_signup_not_applicable_cases():
