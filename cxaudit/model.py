@@ -79,6 +79,13 @@ class FailedRequest(Record):
     failure: str | None = None
 
 
+class NotePart(Record):
+    """One part of a finding's note as a key of cxaudit/notes.py and its figures, so reports word it per language."""
+
+    key: str
+    args: dict[str, Any] = {}
+
+
 class StepRecord(Record):
     index: int = Field(description="0 is the start page; steps from the journey file count from 1")
     type: str
@@ -90,7 +97,8 @@ class StepRecord(Record):
     )
     target: dict[str, Any] | None = None
     status: Literal["ok", "skipped", "failed"] = "ok"
-    error: str | None = None
+    error: str | None = Field(None, description="why the step failed, in English")
+    error_parts: list[NotePart] = Field([], description="the same as keys and figures (cxaudit/notes.py), for reports in any language")
     actions: int = Field(0, description="user actions this step took (clicks, fills, ... a chat message, a login)")
     action_kinds: dict[str, int] = {}
     probe_actions: int = Field(0, description="clicks made only to measure (a gate probe that was blocked)")
@@ -134,15 +142,9 @@ class JourneyError(Record):
     step: int | None = None
     step_description: str | None = None
     url: str | None = None
-    reason: str
+    reason: str = Field(description="why the journey stopped, in English")
+    reason_parts: list[NotePart] = Field([], description="the same as keys and figures (cxaudit/notes.py)")
     kind: str = "step"
-
-
-class NotePart(Record):
-    """One part of a finding's note as a key of cxaudit/notes.py and its figures, so reports word it per language."""
-
-    key: str
-    args: dict[str, Any] = {}
 
 
 class Finding(Record):

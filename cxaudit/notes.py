@@ -125,6 +125,52 @@ NOTES: dict[str, dict[str, str]] = {
     # accessibility_barriers
     "axe_rule": {"en": "axe {rule} ({impact!t}): {nodes} element(s) across {pages} page(s); e.g. {targets}",
                  "de": "axe {rule} ({impact!t}): {nodes} Element(e) auf {pages} Seite(n); z. B. {targets}"},
+
+    # ---- why a step or a journey failed (recorder and runner); Playwright's own words stay as they are
+    "err_raw": {"en": "{text}", "de": "{text}"},
+    "err_not_found": {"en": "found no visible element for {targets!O} after {timeout:g} s",
+                      "de": "kein sichtbares Element für {targets!O} nach {timeout:g} s gefunden"},
+    "err_hidden_matches": {"en": "{n} matching element(s) exist but are hidden (behind a menu, a 'more' toggle or a closed "
+                                 "section?): add a step that reveals it",
+                           "de": "{n} passende(s) Element(e) vorhanden, aber verborgen (hinter einem Menü, einem „mehr“-Schalter "
+                                 "oder einem zugeklappten Abschnitt?): fügen Sie einen Schritt ein, der es sichtbar macht"},
+    "err_check_name": {"en": "check the name or text on the page, or raise the step timeout",
+                       "de": "prüfen Sie den Namen oder Text auf der Seite oder erhöhen Sie die Zeitgrenze des Schritts"},
+    "err_nav_failed": {"en": "opening {url} failed: {why!N}", "de": "Öffnen von {url} fehlgeschlagen: {why!N}"},
+    "err_net": {"en": "{code!t} [net::{code}]", "de": "{code!t} [net::{code}]"},
+    "err_load_timeout": {"en": "the page did not finish loading within {seconds:g} s",
+                         "de": "die Seite war nach {seconds:g} s nicht fertig geladen"},
+    "err_timed_out": {"en": "timed out: {detail}", "de": "Zeit überschritten: {detail}"},
+    "err_interrupted": {"en": "interrupted", "de": "unterbrochen"},
+    "err_http": {"en": "the page answered HTTP {status}", "de": "die Seite antwortete mit HTTP {status}"},
+    "err_start": {"en": "the start page did not open", "de": "die Startseite öffnete sich nicht"},
+    "err_step": {"en": "the step failed", "de": "der Schritt schlug fehl"},
+    "err_success_unmet": {"en": "the success condition was not met at the end: {why!N}",
+                          "de": "die Erfolgsbedingung war am Ende nicht erfüllt: {why!N}"},
+    "err_chat_unanswered": {"en": "the chat bot did not answer {n} of {total} message(s) within {within:g} s",
+                            "de": "der Chatbot beantwortete {n} von {total} Nachricht(en) nicht binnen {within:g} s"},
+    "cond_text_missing": {"en": "text {texts!R} is not on the page", "de": "Text {texts!R} steht nicht auf der Seite"},
+    "cond_url_mismatch": {"en": "the URL {url} does not match {pattern!q}", "de": "die Adresse {url} passt nicht zu {pattern!q}"},
+    "cond_no_element": {"en": "no visible {target!T}", "de": "nicht sichtbar: {target!T}"},
+    "err_expectation": {"en": "expectation failed: {why!N}", "de": "Erwartung nicht erfüllt: {why!N}"},
+    "err_covered": {"en": "{target!T} is covered by another element (an overlay or cookie wall?) and could not be clicked "
+                          "within {timeout:g} s; add a dismiss step before it",
+                    "de": "{target!T} ist von einem anderen Element verdeckt (Einblendung oder Cookie-Wand?) und ließ sich "
+                          "binnen {timeout:g} s nicht anklicken; fügen Sie davor einen dismiss-Schritt ein"},
+    "err_disabled": {"en": "{target!T} stayed disabled for {timeout:g} s", "de": "{target!T} blieb {timeout:g} s lang gesperrt"},
+    "err_gate_still_blocks": {"en": "the gate still blocks the way after answering: {messages}",
+                              "de": "die Hürde sperrt den Weg auch nach der Antwort: {messages}"},
+    "err_gate_check_answers": {"en": "the gate still blocks the way after answering; check the answer steps",
+                               "de": "die Hürde sperrt den Weg auch nach der Antwort; prüfen Sie die Antwort-Schritte"},
+    "err_answer": {"en": "answer {n} ({type}): {why!N}", "de": "Antwort {n} ({type}): {why!N}"},
+    "err_run_interrupted": {"en": "interrupted before the journey finished (Ctrl-C or the run was stopped)",
+                            "de": "unterbrochen, bevor der Kundenweg fertig war (Strg-C, oder der Lauf wurde angehalten)"},
+    "err_journey_timeout": {"en": "the journey took longer than its limit of {limit:g} s",
+                            "de": "der Kundenweg dauerte länger als seine Grenze von {limit:g} s"},
+    "err_browser_failed": {"en": "the browser failed: {text}", "de": "der Browser versagte: {text}"},
+    "err_browser_gone": {"en": "the browser went away {when!t} (it was closed, killed or crashed); `--resume` runs it again",
+                         "de": "der Browser ist {when!t} weggefallen (geschlossen, beendet oder abgestürzt); "
+                               "`--resume` führt ihn erneut aus"},
 }
 
 # words a template slots in: enumerations a detector chooses from, translated with !t and !l
@@ -165,7 +211,32 @@ TERMS: dict[str, dict[str, str]] = {
     "serious": {"en": "serious", "de": "ernst"},
     "moderate": {"en": "moderate", "de": "mittel"},
     "minor": {"en": "minor", "de": "gering"},
+    # failures
+    "or": {"en": "or", "de": "oder"},
+    "during_journey": {"en": "during this journey", "de": "während dieses Kundenwegs"},
+    "before_journey": {"en": "before this journey started", "de": "vor dem Start dieses Kundenwegs"},
+    "ERR_CONNECTION_REFUSED": {"en": "the site refused the connection (is it up, is the port right?)",
+                               "de": "die Website lehnte die Verbindung ab (läuft sie, stimmt der Port?)"},
+    "ERR_NAME_NOT_RESOLVED": {"en": "the host name could not be resolved (DNS); check the URL",
+                              "de": "der Hostname ließ sich nicht auflösen (DNS); prüfen Sie die Adresse"},
+    "ERR_NAME_RESOLUTION_FAILED": {"en": "the host name could not be resolved (DNS); check the URL",
+                                   "de": "der Hostname ließ sich nicht auflösen (DNS); prüfen Sie die Adresse"},
+    "ERR_CONNECTION_TIMED_OUT": {"en": "the connection timed out", "de": "die Verbindung lief in eine Zeitüberschreitung"},
+    "ERR_TOO_MANY_REDIRECTS": {"en": "the page redirects in a loop", "de": "die Seite leitet im Kreis weiter"},
+    "ERR_CONNECTION_RESET": {"en": "the connection was reset by the site", "de": "die Website setzte die Verbindung zurück"},
+    "ERR_ADDRESS_UNREACHABLE": {"en": "the host is unreachable", "de": "der Host ist nicht erreichbar"},
+    "ERR_INTERNET_DISCONNECTED": {"en": "there is no network connection", "de": "es besteht keine Netzverbindung"},
+    "ERR_CERT": {"en": "the site's TLS certificate was refused", "de": "das TLS-Zertifikat der Website wurde abgelehnt"},
+    "ERR_EMPTY_RESPONSE": {"en": "the site closed the connection without answering",
+                           "de": "die Website schloss die Verbindung ohne Antwort"},
+    "ERR_UNSAFE_PORT": {"en": "the browser refuses to connect to this port; use another",
+                        "de": "der Browser verbindet sich nicht mit diesem Port; nehmen Sie einen anderen"},
 }
+
+# the network errors plain_error() words (Chromium's net::ERR_* codes); "ERR_CERT" stands for every ERR_CERT_*
+NET_ERRORS = ("ERR_CONNECTION_REFUSED", "ERR_NAME_NOT_RESOLVED", "ERR_NAME_RESOLUTION_FAILED", "ERR_CONNECTION_TIMED_OUT",
+              "ERR_TOO_MANY_REDIRECTS", "ERR_CONNECTION_RESET", "ERR_ADDRESS_UNREACHABLE", "ERR_INTERNET_DISCONNECTED",
+              "ERR_CERT", "ERR_EMPTY_RESPONSE", "ERR_UNSAFE_PORT")
 
 
 def term(value: Any, lang: str) -> str:
@@ -177,6 +248,12 @@ def _quote(value: Any, lang: str) -> str:
     if value is None or value == "":
         return term("unnamed", lang)
     return f"„{value}“" if lang == "de" else f"'{value}'"
+
+
+def _target(value: dict[str, Any], lang: str) -> str:
+    from .report.actions import target_text  # light: i18n words only; imported when a failure is worded
+
+    return target_text(value, lang)
 
 
 class _Formatter(string.Formatter):
@@ -194,6 +271,14 @@ class _Formatter(string.Formatter):
             return ", ".join(term(v, self.lang) for v in value or [])
         if conversion == "n":  # a nested note: {"key": ..., "args": {...}}
             return render_part(value, self.lang)
+        if conversion == "N":  # nested notes: a list of parts, joined as a note
+            return render(value, self.lang)
+        if conversion == "R":  # quoted alternatives: 'a' / 'b'
+            return " / ".join(_quote(v, self.lang) for v in value or [])
+        if conversion == "T":  # a step's target as the recorder saved it (recorder/describe.py target_action)
+            return _target(value, self.lang)
+        if conversion == "O":  # several targets: button 'a' or link 'b'
+            return f" {term('or', self.lang)} ".join(_target(v, self.lang) for v in value or [])
         return super().convert_field(value, conversion)
 
     def format_field(self, value: Any, format_spec: str) -> str:

@@ -21,6 +21,7 @@ from .atomic import write_failed
 from .browser import FoundBrowser, context_options, find_browser, launch
 from .journey import Journey
 from .model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, RunResult
+from .notes import Note, note
 from .recorder.session import JourneySession, RecorderOptions, now_iso
 
 Event = Callable[[str, JourneyResult], None]
@@ -103,19 +104,19 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
     except asyncio.CancelledError:
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
-        _fail(result, last, "interrupted before the journey finished (Ctrl-C or the run was stopped)", "interrupted")
+        _fail(result, last, note("err_run_interrupted"), "interrupted")
         result.finished_at = now_iso()
         result.metrics = metrics(result)
         raise Interrupted(result) from None
     except TimeoutError:
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
-        _fail(result, last, f"the journey took longer than its limit of {journey.timeouts.journey:g} s", "timeout")
+        _fail(result, last, note("err_journey_timeout", limit=journey.timeouts.journey), "timeout")
     except Exception as exc:  # noqa: BLE001 - browser gone, context failed: the journey errs, the run goes on
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        _fail(result, last, f"the browser failed: {text[:300]}", "browser")
+        _fail(result, last, note("err_browser_failed", text=text[:300]), "browser")
     finally:
         if context is not None:
             try:
@@ -123,9 +124,8 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
             except Exception:  # noqa: BLE001
                 pass
     if result.outcome == "error" and not _connected(browser):  # killed or crashed: say so, not what it broke
-        when = "during this journey" if result.steps else "before this journey started"
         _fail(result, result.steps[-1] if result.steps else None,
-              f"the browser went away {when} (it was closed, killed or crashed); `--resume` runs it again", "browser")
+              note("err_browser_gone", when="during_journey" if result.steps else "before_journey"), "browser")
     result.device = device
     result.finished_at = now_iso()
     result.metrics = metrics(result)
@@ -177,13 +177,14 @@ def _empty(journey: Journey, start_url: str) -> JourneyResult:
     )
 
 
-def _fail(result: JourneyResult, last: Any, reason: str, kind: str) -> None:
+def _fail(result: JourneyResult, last: Any, reason: Note, kind: str) -> None:
     result.outcome = "error"
     result.error = JourneyError(
         step=last.index if last else None,
         step_description=last.description if last else None,
         url=(last.url_after or last.url_before) if last else result.start_url,
-        reason=reason,
+        reason=reason.text("en"),
+        reason_parts=reason.dump(),
         kind=kind,
     )
 

@@ -119,8 +119,8 @@ def test_gitlab_ci_job(demo_url, baseline, tmp_path):
     root = project(tmp_path, baseline)
     job = gitlab_job()
     env = environment(f"{demo_url}/streamline/clean+mandatory_exit_survey")
-    statuses = [sh(line, root, env).returncode for line in job["script"] if not SKIP.search(line)]
-    assert statuses == [1]  # the gate fails the job ...
+    procs = [sh(line, root, env) for line in job["script"] if not SKIP.search(line)]
+    assert [p.returncode for p in procs] == [1], [p.stderr[-2000:] for p in procs]  # the gate fails the job ...
     after = [sh(line, root, env) for line in job["after_script"]]
     assert all(p.returncode == 0 for p in after) and "mandatory_exit_survey" in after[0].stdout  # ... and says why
     assert [p for p in job["artifacts"]["paths"] if list(root.glob(p.rstrip("/") + "/*/results.json"))]

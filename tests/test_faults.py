@@ -17,6 +17,7 @@ from test_cli import GOOD  # a journey on the fixture pages that completes
 
 from cxaudit.journey import parse_journey
 from cxaudit.model import RunResult, load_run
+from cxaudit.notes import render
 from cxaudit.recorder.session import MAX_DIALOGS, MAX_POPUPS, MAX_SCREENSHOT_HEIGHT
 from cxaudit.runner import RunOptions, run_journeys
 
@@ -66,27 +67,32 @@ def run_pair(tmp_path: Path, base_url: str, yaml_text: str):
     return fault, folder
 
 
-ERRORS = {  # fault: (journey body, step, reason words, URL ending)
-    "500": ("start: /_fault/to/500\n" + CONTINUE, 1, ["the page answered HTTP 500"], "/_fault/500"),
+ERRORS = {  # fault: (journey body, step, reason words, URL ending, the same in a German report)
+    "500": ("start: /_fault/to/500\n" + CONTINUE, 1, ["the page answered HTTP 500"], "/_fault/500",
+            ["die Seite antwortete mit HTTP 500", "die Erfolgsbedingung war am Ende nicht erfüllt"]),
     "503": ("start: /_fault/to/503\n" + CONTINUE + "  - click: Confirm\n", 2,
-            ["no visible element for 'Confirm'", "the page answered HTTP 503"], "/_fault/503"),
-    "stall": ("start: /_fault/to/stall\n" + CONTINUE, 1, ["the page did not finish loading within 5 s"], "/_fault/stall"),
+            ["no visible element for 'Confirm'", "the page answered HTTP 503"], "/_fault/503",
+            ["kein sichtbares Element für „Confirm“", "die Seite antwortete mit HTTP 503"]),
+    "stall": ("start: /_fault/to/stall\n" + CONTINUE, 1, ["the page did not finish loading within 5 s"], "/_fault/stall",
+              ["die Seite war nach 5 s nicht fertig geladen"]),
     "stall-image": ("start: /_fault/to/stall-image\n" + CONTINUE, 1, ["the page did not finish loading within 5 s"],
-                    "/_fault/stall-image"),
+                    "/_fault/stall-image", ["die Seite war nach 5 s nicht fertig geladen"]),
     "stall-start": ("start: /_fault/stall\n" + CONTINUE, 0, ["the page did not finish loading within 5 s"],
-                    "/_fault/stall"),
-    "loop": ("start: /_fault/to/loop\n" + CONTINUE, 1, ["the page redirects in a loop"], "/_fault/loop"),
+                    "/_fault/stall", ["die Seite war nach 5 s nicht fertig geladen"]),
+    "loop": ("start: /_fault/to/loop\n" + CONTINUE, 1, ["the page redirects in a loop"], "/_fault/loop",
+             ["die Seite leitet im Kreis weiter"]),
     "modal": ("start: /_fault/modal\nsteps:\n  - dismiss: Close\n  - click: Continue\n", 2,
-              ["'Continue' is covered by another element"], "/_fault/modal"),
+              ["'Continue' is covered by another element"], "/_fault/modal",
+              ["„Continue“ ist von einem anderen Element verdeckt"]),
     "chat": ("start: /_fault/chat\n" + CHAT, 1, ["the chat bot did not answer 2 of 2 message(s) within 1 s"],
-             "/_fault/chat"),
+             "/_fault/chat", ["der Chatbot beantwortete 2 von 2 Nachricht(en) nicht binnen 1 s"]),
 }
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("fault", list(ERRORS))
 def test_fault_ends_its_journey_with_a_reason(fault, tmp_path, faults_url):
-    body, step, words, url_end = ERRORS[fault]
+    body, step, words, url_end, german = ERRORS[fault]
     result, folder = run_pair(tmp_path, faults_url, fault_journey(fault, body))
     assert result.outcome == "error"
     err = result.error
@@ -95,6 +101,10 @@ def test_fault_ends_its_journey_with_a_reason(fault, tmp_path, faults_url):
     for w in words:
         assert w in err.reason, err.reason
     assert "Traceback" not in err.reason and len(err.reason) < 400
+    # the reason is kept as keys and figures too: the English is worded from them, and a German report words it in German
+    assert render([p.model_dump() for p in err.reason_parts], "en") == err.reason
+    for w in german:
+        assert w in render([p.model_dump() for p in err.reason_parts], "de")
     if step is not None:  # the failing step is recorded with its screenshot
         assert result.steps[step].status == ("ok" if fault in ("500", "chat") else "failed")
         assert result.steps[step].screenshot and (folder / result.steps[step].screenshot).is_file()

@@ -13,11 +13,14 @@ from cxaudit.model import Finding, NotePart
 from cxaudit.notes import NOTE_LANGUAGES, NOTES, TERMS, join, note, render
 from cxaudit.report.content import evidence_text, note_text
 
-DETECTORS = Path(__file__).parents[1] / "cxaudit" / "detectors"
+PACKAGE = Path(__file__).parents[1] / "cxaudit"
+DETECTORS = PACKAGE / "detectors"
+# what says notes: the detectors (findings), the recorder and the runner (why a step or a journey failed)
+SPEAKERS = [*DETECTORS.glob("*.py"), *(PACKAGE / "recorder").glob("*.py"), PACKAGE / "runner.py"]
 
 
-def _fields(template: str) -> list[tuple[str, str | None, str]]:
-    return sorted((name, conv, spec) for _, name, spec, conv in string.Formatter().parse(template) if name)
+def _fields(template: str) -> list[tuple[str, str, str]]:
+    return sorted((name, conv or "", spec or "") for _, name, spec, conv in string.Formatter().parse(template) if name)
 
 
 def test_every_template_and_term_has_every_language_with_the_same_fields():
@@ -30,7 +33,7 @@ def test_every_template_and_term_has_every_language_with_the_same_fields():
 
 
 def test_every_template_is_used_and_every_used_key_exists():
-    source = "".join(p.read_text(encoding="utf-8") for p in DETECTORS.glob("*.py"))
+    source = "".join(p.read_text(encoding="utf-8") for p in SPEAKERS)
     called = set(re.findall(r"""\bnote\(\s*["'](\w+)["']""", source))
     assert called - set(NOTES) == set()
     quoted = {k for k in NOTES if re.search(rf"""["']{k}["']""", source)}  # also note("a" if ... else "b")

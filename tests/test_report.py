@@ -271,3 +271,28 @@ def test_long_german_words_break_at_their_joints():
     assert soft_hyphens("Deinstallationsassistent", "de") == "Deinstallations\u00adassistent"
     assert soft_hyphens("Kündigung", "de") == "Kündigung"  # short words stay whole
     assert soft_hyphens("Kündigungsbestätigung", "en") == "Kündigungsbestätigung"
+
+
+def test_a_failed_journey_is_explained_in_the_report_language(tmp_path, judged):
+    from cxaudit.model import JourneyError, NotePart
+    from cxaudit.notes import note
+
+    run, folder = judged
+    j = run.journeys[0].model_copy(deep=True)
+    why = note("err_covered", target={"kind": "role", "role": "button", "name": "Weiter"}, timeout=5.0)
+    j.outcome, j.score = "error", None
+    j.error = JourneyError(step=1, reason=why.text("en"), reason_parts=[NotePart(**p) for p in why.dump()])
+    j.steps[1].status, j.steps[1].error = "failed", why.text("en")
+    j.steps[1].error_parts = [NotePart(**p) for p in why.dump()]
+    old = run.journeys[1].model_copy(deep=True)  # recorded before failures had keys: its English, marked as such
+    old.outcome, old.score = "error", None
+    old.error = JourneyError(step=0, reason="something only the English knows")
+    small = run.model_copy(update={"journeys": [j, old], "sites": []})
+    render(small, folder, ["html", "junit", "csv"], "de", out_dir=tmp_path)
+    html = (tmp_path / "report.de.html").read_text(encoding="utf-8")
+    german = "Schaltfläche „Weiter“ ist von einem anderen Element verdeckt"
+    assert html.count(german) == 2 and "is covered by another element" not in html  # the journey and its step
+    assert '<span lang="en">something only the English knows</span>' in html
+    assert german in (tmp_path / "junit.de.xml").read_text(encoding="utf-8")
+    with open(tmp_path / "steps.de.csv", encoding="utf-8") as fh:
+        assert any(german in row["error"] for row in csv.DictReader(fh))

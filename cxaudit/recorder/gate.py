@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..journey import GateParams
 from ..model import GateProbe, StepRecord
+from ..notes import note
 from .describe import describe
-from .session import StepFailed, page_key
+from .locate import NotFound
+from .session import StepFailed, page_key, plain_error
 from .snapshot import element_info
 from .steps import click_explained, count, run_step
 
@@ -108,10 +110,7 @@ async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout
     probe.passed_after_answer = view_signature(s.page.url, after) != before_sig
     if not probe.passed_after_answer:
         still = validation_messages(after, before)
-        raise StepFailed(
-            "the gate still blocks the way after answering"
-            + (f": {'; '.join(still[:3])}" if still else "; check the answer steps")
-        )
+        raise StepFailed(note("err_gate_still_blocks", messages="; ".join(still[:3])) if still else note("err_gate_check_answers"))
 
 
 async def _disabled(loc: Any) -> bool:
@@ -129,8 +128,10 @@ async def _answer(s: JourneySession, p: GateParams, record: StepRecord) -> None:
         part = StepRecord(index=record.index, type=sub.type, description=description, action=action)
         try:
             await run_step(s, sub, part)
+        except (StepFailed, NotFound) as exc:
+            raise StepFailed(note("err_answer", n=n, type=sub.type, why=exc.note.dump())) from None
         except Exception as exc:  # noqa: BLE001
-            raise StepFailed(f"answer {n} ({sub.type}): {exc}") from None
+            raise StepFailed(note("err_answer", n=n, type=sub.type, why=plain_error(exc).dump())) from None
         record.actions += part.actions
         for kind, n_kind in part.action_kinds.items():
             record.action_kinds[kind] = record.action_kinds.get(kind, 0) + n_kind

@@ -12,17 +12,19 @@ import time
 from typing import Any
 
 from ..journey import Target
+from ..notes import Note, note
+from .describe import target_action
 
 
 class NotFound(Exception):
     """No visible element matched the target (nor any fallback) within the timeout."""
 
-    def __init__(self, target: Target, timeout: float, hint: str = ""):
+    def __init__(self, target: Target, timeout: float, hint: Note | None = None):
         self.target = target
         self.timeout = timeout
-        self.hint = hint
-        tried = [target.describe(), *(f.describe() for f in target.fallbacks)]
-        super().__init__(f"found no visible element for {' or '.join(tried)} after {timeout:g} s{hint}")
+        tried = [target_action(t) for t in (target, *target.fallbacks)]
+        self.note = note("err_not_found", targets=tried, timeout=timeout) + (hint or Note(()))
+        super().__init__(self.note.text("en"))
 
 
 def scope_for(page: Any, frames: list[str]) -> Any:
@@ -97,7 +99,7 @@ async def resolve(page: Any, target: Target, timeout: float, extra_frames: list[
         delay = min(delay * 1.5, 0.25)
 
 
-async def _hint(raw_locators: list[Any]) -> str:
+async def _hint(raw_locators: list[Any]) -> Note:
     """Say why nothing was usable: matches exist but are hidden, or there are no matches at all."""
     hidden = 0
     for loc in raw_locators:
@@ -106,6 +108,5 @@ async def _hint(raw_locators: list[Any]) -> str:
         except Exception:  # noqa: BLE001
             continue
     if hidden:
-        return (f"; {hidden} matching element(s) exist but are hidden "
-                "(behind a menu, a 'more' toggle or a closed section?): add a step that reveals it")
-    return "; check the name or text on the page, or raise the step timeout"
+        return note("err_hidden_matches", n=hidden)
+    return note("err_check_name")

@@ -16,8 +16,9 @@ from typing import Any
 from urllib.parse import quote, quote_plus, urlsplit
 
 from ..journey import SECRET_MASK, Condition, Journey, Target
-from ..model import FailedRequest, JourneyError, JourneyResult, StepRecord
-from .describe import describe, describe_start
+from ..model import FailedRequest, JourneyError, JourneyResult, NotePart, StepRecord
+from ..notes import NET_ERRORS, Note, note
+from .describe import describe, describe_start, target_action
 from .locate import NotFound, resolve
 from .snapshot import take_snapshot
 
@@ -41,7 +42,11 @@ NO_POPUPS_JS = "() => { window.open = () => null; }"
 
 
 class StepFailed(Exception):
-    """A step could not be done; the message is for a person."""
+    """A step could not be done; ``note`` says why (worded per report language), the message is its English."""
+
+    def __init__(self, why: Note | str):
+        self.note = why if isinstance(why, Note) else note("err_raw", text=why)
+        super().__init__(self.note.text("en"))
 
 
 @dataclass
@@ -61,7 +66,7 @@ class Buffers:
     failed: list[FailedRequest] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     navigations: int = 0
-    nav_failed: str = ""  # a navigation of the main frame that failed (not superseded): the reason
+    nav_failed: Note | None = None  # a navigation of the main frame that failed (not superseded): the reason
 
 
 def now_iso() -> str:
@@ -250,9 +255,7 @@ class JourneySession:
                 if "destroyed" in text or "navigat" in text.lower():
                     continue  # a navigation started: wait for the new document
                 if "Timeout" in text:
-                    raise StepFailed(
-                        f"the page did not finish loading within {self.journey.timeouts.navigation:g} s"
-                    ) from None
+                    raise StepFailed(note("err_load_timeout", seconds=self.journey.timeouts.navigation)) from None
                 raise
 
     async def observe(self, index: int, timings: dict[str, float] | None = None) -> tuple[dict | None, str | None]:
@@ -320,23 +323,23 @@ class JourneySession:
     async def locate(self, target: Target, timeout: float | None = None, frames: list[str] | None = None) -> Any:
         return await resolve(self.page, target, timeout or self.step_timeout, frames)
 
-    async def holds(self, cond: Condition, observation: dict | None = None) -> tuple[bool, str]:
+    async def holds(self, cond: Condition, observation: dict | None = None) -> tuple[bool, Note | None]:
         """Whether a condition holds now; with the reason when it does not."""
         obs = observation if observation is not None else self.last_observation
         if cond.text is not None:
             words = visible_text(obs).casefold()
             if not any(t.casefold() in words for t in cond.text):
-                return False, f"text {' / '.join(repr(t) for t in cond.text)} is not on the page"
+                return False, note("cond_text_missing", texts=list(cond.text))
         if cond.url is not None:
             url = self.page.url
             if not (cond.url in url or fnmatch.fnmatch(url, cond.url)):
-                return False, f"the URL {url} does not match {cond.url!r}"
+                return False, note("cond_url_mismatch", url=url, pattern=cond.url)
         if cond.element is not None:
             try:
                 await resolve(self.page, cond.element, 1.0)
             except NotFound:
-                return False, f"no visible {cond.element.describe()}"
-        return True, ""
+                return False, note("cond_no_element", target=target_action(cond.element))
+        return True, None
 
     # ------------------------------------------------------------ the journey
     async def run(self) -> JourneyResult:
@@ -351,7 +354,7 @@ class JourneySession:
                            target={"url": self.redact(self.start_url)})
         await self._record(start, self._open_start())
         if start.status == "failed":
-            self.fail(0, start.description, start.error or "the start page did not open")
+            self.fail(0, start.description, failure_of(start) or note("err_start"))
             return self.result
         for i, step in enumerate(self.journey.steps, start=1):
             if self.options.delay:
@@ -385,19 +388,19 @@ class JourneySession:
             await self.settle()
             record.timings["settle"] = _since(t_settle)
             if self.buffers.nav_failed:  # the step's navigation failed: the browser shows its error page
-                raise StepFailed(f"opening {self.attempted_url} failed: {self.buffers.nav_failed}")
+                raise StepFailed(note("err_nav_failed", url=self.attempted_url, why=self.buffers.nav_failed.dump()))
         except (StepFailed, NotFound) as exc:
-            record.status, record.error = "failed", self.redact(str(exc))
+            self.failed(record, exc.note)
         except asyncio.CancelledError:
-            record.status, record.error = "failed", "interrupted"
+            self.failed(record, note("err_interrupted"))
             record.duration_s = round(time.monotonic() - t, 3)
             self.result.steps.append(record)  # keep it, without touching a browser that is going away
             raise
         except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
-            record.status, record.error = "failed", self.redact(plain_error(exc, self.main_status))
+            self.failed(record, plain_error(exc, self.main_status))
         record.duration_s = round(time.monotonic() - t, 3)
         if record.status == "failed" and self.main_status and self.main_status >= 400:
-            record.error = f"{record.error}; the page answered HTTP {self.main_status}"
+            self.failed(record, (failure_of(record) or Note(())) + note("err_http", status=self.main_status))
         try:
             await self._after(record)
         except asyncio.CancelledError:  # stopped while observing: keep the step anyway
@@ -447,61 +450,60 @@ class JourneySession:
                 return
         self.result.outcome = "error"
         if failed is not None:
-            self.fail(failed.index, failed.description, failed.error or "the step failed")
+            self.fail(failed.index, failed.description, failure_of(failed) or note("err_step"))
         else:
-            words, step = self._why_not(last)
+            more, step = self._why_not(last)
             self.fail(step.index if step else None, step.description if step else None,
-                      f"the success condition was not met at the end: {why}{words}", kind="success")
+                      note("err_success_unmet", why=why.dump() if why else []) + more, kind="success")
 
-    def _why_not(self, last: StepRecord) -> tuple[str, StepRecord | None]:
+    def _why_not(self, last: StepRecord) -> tuple[Note, StepRecord | None]:
         """What the end of a journey shows besides an unmet condition, and the step it points at: an HTTP
         error (the last step led there), a chat bot that did not answer."""
         if self.main_status and self.main_status >= 400:
-            return f"; the page answered HTTP {self.main_status}", last
+            return note("err_http", status=self.main_status), last
         step = next((s for s in reversed(self.result.steps) if s.chat is not None), None)
         unanswered = [t for t in step.chat.turns if t.timed_out] if step is not None else []
         if unanswered:
             wait = max(t.wait_s for t in unanswered)
-            within = f"{wait:.0f} s" if wait >= 1 else f"{wait:.1f} s"
-            return (f"; the chat bot did not answer {len(unanswered)} of {len(step.chat.turns)} message(s) "
-                    f"within {within}"), step
-        return "", None
+            within = round(wait) if wait >= 1 else round(wait, 1)
+            return note("err_chat_unanswered", n=len(unanswered), total=len(step.chat.turns), within=within), step
+        return Note(()), None
 
-    def fail(self, step: int | None, description: str | None, reason: str, kind: str = "step") -> None:
+    def failed(self, record: StepRecord, why: Note) -> None:
+        """Mark a step failed: its reason in English and as keys and figures (for reports in any language)."""
+        record.status = "failed"
+        record.error = self.redact(why.text("en"))
+        record.error_parts = [NotePart(**p) for p in self.redact_data(why.dump())]
+
+    def fail(self, step: int | None, description: str | None, reason: Note, kind: str = "step") -> None:
         url = self.page.url if self.page is not None and not self.page.is_closed() else self.last_url
         if url.startswith("chrome-error:") or not url or url == "about:blank":
             url = self.attempted_url  # the browser shows its error page; name the address we tried
         self.result.outcome = "error"
-        self.result.error = JourneyError(step=step, step_description=description, url=self.redact(url), reason=reason, kind=kind)
+        self.result.error = JourneyError(step=step, step_description=description, url=self.redact(url),
+                                         reason=self.redact(reason.text("en")), reason_parts=self.redact_data(reason.dump()),
+                                         kind=kind)
 
 
-NET_ERRORS = {
-    "ERR_CONNECTION_REFUSED": "the site refused the connection (is it up, is the port right?)",
-    "ERR_NAME_NOT_RESOLVED": "the host name could not be resolved (DNS); check the URL",
-    "ERR_NAME_RESOLUTION_FAILED": "the host name could not be resolved (DNS); check the URL",
-    "ERR_CONNECTION_TIMED_OUT": "the connection timed out",
-    "ERR_TOO_MANY_REDIRECTS": "the page redirects in a loop",
-    "ERR_CONNECTION_RESET": "the connection was reset by the site",
-    "ERR_ADDRESS_UNREACHABLE": "the host is unreachable",
-    "ERR_INTERNET_DISCONNECTED": "there is no network connection",
-    "ERR_CERT": "the site's TLS certificate was refused",
-    "ERR_EMPTY_RESPONSE": "the site closed the connection without answering",
-    "ERR_UNSAFE_PORT": "the browser refuses to connect to this port; use another",
-}
-
-
-def plain_error(exc: BaseException, status: int | None = None) -> str:
-    """Playwright's error as one line a person can act on."""
+def plain_error(exc: BaseException, status: int | None = None) -> Note:
+    """Playwright's error as one line a person can act on (network codes and timeouts worded per language)."""
     text = _first_line(exc)
-    for code, words in NET_ERRORS.items():
+    for code in NET_ERRORS:
         if code in text:
-            return f"{words} [net::{code}]"
+            return note("err_net", code=code)
     if "Timeout" in text and "exceeded" in text:
         ms = re.search(r"Timeout (\d+)ms", text)
         if text.startswith(("Page.goto", "Page.reload", "Frame.goto")) and ms:
-            return f"the page did not finish loading within {int(ms.group(1)) / 1000:g} s"
-        return f"timed out: {text.split(':', 1)[-1].strip()}"
-    return text
+            return note("err_load_timeout", seconds=int(ms.group(1)) / 1000)
+        return note("err_timed_out", detail=text.split(":", 1)[-1].strip())
+    return note("err_raw", text=text)
+
+
+def failure_of(record: StepRecord) -> Note | None:
+    """A failed step's reason as a note (from its parts; a record without parts gives its English text)."""
+    if record.error_parts:
+        return Note(tuple(p.model_dump() for p in record.error_parts))
+    return note("err_raw", text=record.error) if record.error else None
 
 
 def _first_line(exc: BaseException) -> str:

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from ..journey import SECRET_MASK, FillParams, Target
 from ..model import FilledValue, StepRecord
+from ..notes import note
+from .describe import target_action
 from .locate import NotFound
 from .snapshot import element_info
 
@@ -74,7 +76,7 @@ async def run_step(s: JourneySession, step: Any, record: StepRecord) -> None:
             obs = await s.observe_quietly()
             ok, why = await s.holds(p, obs)
             if not ok:
-                raise StepFailed(f"expectation failed: {why}")
+                raise StepFailed(note("err_expectation", why=why.dump() if why else []))
         elif kind == "screenshot":
             await s.settle()
             name = f"{record.index:02d}-{(p.name or 'extra')}"
@@ -122,12 +124,9 @@ def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
 
     text = str(exc)
     if "intercepts pointer events" in text:
-        raise StepFailed(
-            f"{target.describe()} is covered by another element (an overlay or cookie wall?) and could not be "
-            f"clicked within {timeout:g} s; add a dismiss step before it"
-        ) from None
+        raise StepFailed(note("err_covered", target=target_action(target), timeout=timeout)) from None
     if "not enabled" in text or "disabled" in text:
-        raise StepFailed(f"{target.describe()} stayed disabled for {timeout:g} s") from None
+        raise StepFailed(note("err_disabled", target=target_action(target), timeout=timeout)) from None
     raise exc
 
 

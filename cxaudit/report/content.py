@@ -176,11 +176,16 @@ def evidence_text(f: Finding, lang: str) -> str:
 
 
 def note_text(f: Finding, lang: str) -> str:
-    """The finding's note in ``lang``: from its keys and figures; the saved English text for runs judged before
-    notes had keys, or for a key this version does not know."""
-    if f.note_parts:
+    """The finding's note in ``lang``."""
+    return worded(f.note_parts, f.note, lang)
+
+
+def worded(parts: list[Any], english: str | None, lang: str) -> str:
+    """A note, or a step's or journey's failure, in ``lang``: from its keys and figures; the saved English text for
+    runs recorded before these had keys, or for a key this version does not know."""
+    if parts:
         try:
-            return render_note([p.model_dump() for p in f.note_parts], lang)
+            return render_note([p.model_dump() for p in parts], lang)
         except (KeyError, IndexError, ValueError, TypeError, AttributeError):
             pass
-    return f.note
+    return english or ""

@@ -163,6 +163,7 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
         element_text=lambda el: element_text(el, lang),
         evidence=lambda f: content.evidence_text(f, lang),
         note=lambda f: content.note_text(f, lang),
+        worded=lambda parts, english: content.worded(parts, english, lang),
     )
 
 

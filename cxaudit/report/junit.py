@@ -35,7 +35,8 @@ def junit_tree(run: RunResult, lang: str = "en") -> ET.ElementTree:
         counts["tests"] += 1
         sentence = content.sentence(j, run, lang)
         if j.outcome == "error":
-            ET.SubElement(case, "error", message=_clean(j.error.reason if j.error else sentence), type="journey_error")
+            why = content.worded(j.error.reason_parts, j.error.reason, lang) if j.error else sentence
+            ET.SubElement(case, "error", message=_clean(why), type="journey_error")
             counts["errors"] += 1
         elif j.outcome != "completed":
             el = ET.SubElement(case, "failure", message=_clean(sentence), type=j.outcome)

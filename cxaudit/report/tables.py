@@ -24,7 +24,8 @@ def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:
              url_before=s.url_before, url_after=s.url_after, title_after=s.title_after, started_s=s.started_s,
              duration_s=s.duration_s, navigated=s.navigated, view_changed=s.view_changed,
              gate_blocked=None if s.gate is None else s.gate.blocked,
-             chat_turns=None if s.chat is None else len(s.chat.turns), screenshot=s.screenshot or "", error=s.error or "")
+             chat_turns=None if s.chat is None else len(s.chat.turns), screenshot=s.screenshot or "",
+             error=content.worded(s.error_parts, s.error, lang))
         for j in run.journeys for s in j.steps
     ]
     findings = []
