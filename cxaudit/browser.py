@@ -123,13 +123,24 @@ def launch_args() -> list[str]:
     return args
 
 
-async def launch(pw: Any, found: FoundBrowser, *, headed: bool = False) -> Any:
-    """Launch Chromium through an async Playwright instance."""
+# Chromium's own texts (the validation bubbles a form shows: "Please fill out this field.") follow the UI
+# language of the browser process, which Chromium on Linux takes from LANGUAGE; --lang is not honoured headless.
+UI_LANGUAGES = ("de", "fr")
+
+
+def ui_language(journey_language: str) -> str | None:
+    """The browser UI language for a journey's language; None keeps the browser's default (English)."""
+    return journey_language if journey_language in UI_LANGUAGES else None
+
+
+async def launch(pw: Any, found: FoundBrowser, *, headed: bool = False, language: str | None = None) -> Any:
+    """Launch Chromium through an async Playwright instance, its own texts in ``language`` (see ui_language)."""
     try:
         return await pw.chromium.launch(
             executable_path=found.executable,
             headless=not headed,
             args=launch_args(),
+            env={**os.environ, "LANGUAGE": language} if language else None,
             handle_sigint=False,
             handle_sigterm=False,
         )
@@ -148,7 +159,7 @@ def context_options(device: str, user_agent_suffix: str | None = None, default_u
                     language: str = "auto") -> dict[str, Any]:
     """Browser context settings: the device preset, the User-Agent suffix, and a locale matching the journey's
     language (navigator.language, Accept-Language and number/date formats a local customer's browser sends).
-    Chromium's own validation bubbles follow its UI language, set once per browser, so they stay English."""
+    Chromium's own validation bubbles follow the browser's UI language instead (see ui_language)."""
     options = dict(DEVICES[device])
     ua = options.get("user_agent") or default_ua
     if user_agent_suffix and ua:
@@ -174,18 +185,32 @@ def install_browser(out: Any = sys.stderr) -> FoundBrowser:
     print("cxaudit: Playwright's download is not available here; trying the system's Chromium", file=out)
     try:
         found = find_browser(playwright_path=None)
-        print(f"cxaudit: using {found.executable} ({found.source})", file=out)
-        return found
     except BrowserNotFound:
-        pass
+        _apt_install(["chromium", "chromium-l10n"], out)
+        found = find_browser(playwright_path=None)
+    if lacks_translations(found.executable):  # Debian's chromium without chromium-l10n: its own texts only in English
+        _apt_install(["chromium-l10n"], out)
+    print(f"cxaudit: using {found.executable} ({found.source})", file=out)
+    return found
+
+
+DEBIAN_LIB = Path("/usr/lib/chromium")
+
+
+def lacks_translations(executable: str) -> bool:
+    """Debian's Chromium keeps its translations in chromium-l10n; without them its texts are English only."""
+    exe = Path(executable).resolve()
+    # /usr/bin/chromium is Debian's wrapper script for /usr/lib/chromium/chromium
+    locales = (DEBIAN_LIB if exe == Path("/usr/bin/chromium") else exe.parent) / "locales"
+    return (locales / "en-US.pak").is_file() and not (locales / "de.pak").is_file()
+
+
+def _apt_install(packages: list[str], out: Any) -> None:
     apt = shutil.which("apt-get")
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for cmd in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", "chromium"]):
+        for cmd in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", *packages]):
             print(f"cxaudit: {' '.join(cmd)}", file=out)
             subprocess.run(cmd, env=env, check=False, timeout=1800, stdout=subprocess.DEVNULL)
     elif apt:
-        print("cxaudit: not root; run `sudo apt-get install -y chromium`", file=out)
-    found = find_browser(playwright_path=None)
-    print(f"cxaudit: using {found.executable} ({found.source})", file=out)
-    return found
+        print(f"cxaudit: not root; run `sudo apt-get install -y {' '.join(packages)}`", file=out)

@@ -1,4 +1,4 @@
-"""Runs journeys concurrently in one browser (a fresh context each) and writes results as they finish.
+"""Runs journeys concurrently in one browser per UI language (a fresh context each) and writes results as they finish.
 
 Library first: ``run_journeys(journeys, RunOptions(...))`` is what ``cxaudit run`` calls.
 """
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from . import __version__
 from .atomic import write_failed
-from .browser import FoundBrowser, context_options, find_browser, launch
+from .browser import FoundBrowser, context_options, find_browser, launch, ui_language
 from .journey import Journey
 from .model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, RunResult
 from .notes import Note, note
@@ -235,18 +235,31 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
     t0 = time.monotonic()
     async with async_playwright() as pw:
         found: FoundBrowser = find_browser(options.browser_path, playwright_path=pw.chromium.executable_path)
-        browser = await launch(pw, found, headed=options.headed)
-        run = _new_run(journeys, options, run_id, found, browser.version)
         todo = list(range(len(journeys)))
+        done: dict[str, JourneyResult] = {}
         if resume is not None:
             done = {j.id: j for j in resume.journeys if not _needs_run(j)}
             todo = [i for i, j in enumerate(journeys) if j.id not in done]
+        # one browser per UI language (Chromium's own texts, e.g. its validation bubbles, follow it), launched
+        # when a journey first needs it; the first journey's at once, for the version the run records
+        first = ui_language(journeys[todo[0]].language) if todo else None
+        browsers: dict[str | None, Any] = {first: await launch(pw, found, headed=options.headed, language=first)}
+        launching: dict[str | None, asyncio.Lock] = {}
+        run = _new_run(journeys, options, run_id, found, browsers[first].version)
+        if resume is not None:
             run.journeys = [done.get(j.id, run.journeys[i]) for i, j in enumerate(journeys)]
             run.started_at = resume.started_at
             run.options["resumed"] = sorted(done)
         run.write(folder)
         gate = asyncio.Semaphore(max(1, options.workers))
         hosts: dict[str, asyncio.Semaphore] = {}
+
+        async def browser_for(journey: Journey) -> Any:
+            language = ui_language(journey.language)
+            async with launching.setdefault(language, asyncio.Lock()):
+                if language not in browsers:
+                    browsers[language] = await launch(pw, found, headed=options.headed, language=language)
+            return browsers[language]
 
         async def one(i: int, journey: Journey) -> None:
             host = urlsplit(run.journeys[i].start_url).netloc
@@ -255,7 +268,7 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
                 if on_event:
                     on_event("started", run.journeys[i])
                 try:
-                    result = await record_journey(browser, journey, options, folder)
+                    result = await record_journey(await browser_for(journey), journey, options, folder)
                 except Interrupted as stop:
                     run.journeys[i] = stop.result
                     raise asyncio.CancelledError from None
@@ -270,10 +283,11 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
             run.finished_at = now_iso()
             run.options["wall_s"] = round(time.monotonic() - t0, 3)
             run.write(folder)
-            try:
-                await browser.close()
-            except Exception:  # noqa: BLE001
-                pass
+            for browser in browsers.values():
+                try:
+                    await browser.close()
+                except Exception:  # noqa: BLE001
+                    pass
     return run, folder
 
 

@@ -21,6 +21,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -e '.[test]'
   # a browser: Playwright's own download first, else the system's Chromium, else apt-get install chromium
+  # (with chromium-l10n: Chromium's own texts, e.g. its validation bubbles, in the journey's language)
   "$VENV/bin/cxaudit" install-browser >/dev/null
   touch "$stamp"
 elif ! "$VENV/bin/python" -c 'from cxaudit.browser import find_browser; find_browser()' 2>/dev/null; then

@@ -25,6 +25,8 @@ _MASKS = [
     (re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ][\d:+.Z-]+)?"), "<date>"),
     (re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b"), "<time>"),
     (re.compile(r"\d{5,}"), "<n>"),
+    # Chromium's own validation bubble: German where the machine has its translations (Debian: chromium-l10n)
+    (re.compile(r"Please select an item in the list\.|Wähle ein Element in der Liste aus\."), "<browser: select an item>"),
 ]
 
 

@@ -106,8 +106,43 @@ def test_install_tries_playwright_first_then_apt(tmp_path, monkeypatch):
     log = io.StringIO()
     found = browser.install_browser(out=log)
     assert found.executable == str(installed) and found.source == "system"
-    assert "playwright" in calls[0] and calls[1][-2:] == ["update", "-qq"] and calls[2][-1] == "chromium"
+    assert "playwright" in calls[0] and calls[1][-2:] == ["update", "-qq"] and calls[2][-2:] == ["chromium", "chromium-l10n"]
     assert "not available here; trying the system's Chromium" in log.getvalue()
+
+
+def test_install_adds_the_translations_a_debian_chromium_lacks(tmp_path, monkeypatch):
+    import io
+    import subprocess
+
+    locales = tmp_path / "lib" / "locales"
+    locales.mkdir(parents=True)
+    exe = fake_exe(tmp_path / "lib" / "chromium")
+    (locales / "en-US.pak").write_bytes(b"")
+    calls = []
+
+    def fake_run(cmd, **kwargs):
+        calls.append(cmd)
+        if cmd[-1] == "chromium-l10n":
+            (locales / "de.pak").write_bytes(b"")
+        return subprocess.CompletedProcess(cmd, 1 if "playwright" in cmd else 0, "", "")
+
+    monkeypatch.delenv(browser.ENV_VAR, raising=False)
+    monkeypatch.setattr(browser.subprocess, "run", fake_run)
+    monkeypatch.setattr(browser, "playwright_chromium_path", lambda: None)
+    monkeypatch.setattr(browser, "SYSTEM_CANDIDATES", (exe,))
+    monkeypatch.setattr(browser.shutil, "which", lambda name: "/usr/bin/apt-get" if name == "apt-get" else None)
+    monkeypatch.setattr(browser.os, "geteuid", lambda: 0)
+    assert browser.lacks_translations(exe)
+    found = browser.install_browser(out=io.StringIO())
+    assert found.executable == exe and calls[-1][-1] == "chromium-l10n" and not browser.lacks_translations(exe)
+    calls.clear()
+    browser.install_browser(out=io.StringIO())  # translations there: nothing to install
+    assert not any("apt-get" in c[0] for c in calls)
+
+
+def test_ui_language_per_journey_language():
+    assert browser.ui_language("de") == "de" and browser.ui_language("fr") == "fr"
+    assert browser.ui_language("en") is None and browser.ui_language("auto") is None
 
 
 def test_install_keeps_playwrights_browser_when_the_download_works(tmp_path, monkeypatch):

@@ -341,3 +341,34 @@ success: {{text: done}}
     assert refused.outcome == "error" and refused.error.step == 0
     assert "refused the connection" in refused.error.reason
     assert refused.error.url == f"http://127.0.0.1:{port}/account"
+
+
+GATE_IN = """
+name: gate {lang}
+goal: cancel
+language: {lang}
+start: /gate-required.html
+steps:
+  - gate:
+      proceed: {{role: button, name: Continue}}
+      answer:
+        - check: {{label: Too expensive}}
+success: {{text: Your request has been completed}}
+"""
+
+
+def test_chromiums_own_texts_follow_the_journey_language(tmp_path, pages_url):
+    """A German customer's browser says "Wähle eine dieser Optionen aus." where an English one says "Please select
+    one of these options.": one browser per UI language, in one run, side by side."""
+    from cxaudit.browser import find_browser, lacks_translations
+    from cxaudit.journey import parse_journey
+    from cxaudit.runner import RunOptions, run_journeys
+
+    found = find_browser()
+    if lacks_translations(found.executable):
+        pytest.skip(f"{found.executable} has no translations (Debian: apt-get install chromium-l10n)")
+    journeys = [parse_journey(GATE_IN.format(lang=lang), f"{lang}.yaml").model_copy(update={"id": lang}) for lang in ("en", "de")]
+    run, _ = run_journeys(journeys, RunOptions(base_url=pages_url, out=tmp_path, workers=2))
+    en, de = (j.steps[1].gate.validation_messages for j in run.journeys)
+    assert en == ["Please select one of these options."], en
+    assert de and de != en and "Option" in de[0], de  # Chromium's German, whatever its exact words in this version
