@@ -134,13 +134,13 @@ def ui_language(journey_language: str) -> str | None:
 
 
 async def launch(pw: Any, found: FoundBrowser, *, headed: bool = False, language: str | None = None) -> Any:
-    """Launch Chromium through an async Playwright instance, its own texts in ``language`` (see ui_language)."""
+    """Launch Chromium through an async Playwright instance, its own texts in ``language`` (None: English)."""
     try:
         return await pw.chromium.launch(
             executable_path=found.executable,
             headless=not headed,
             args=launch_args(),
-            env={**os.environ, "LANGUAGE": language} if language else None,
+            env={**os.environ, "LANGUAGE": language or "en"},  # English unless asked: not the shell's language
             handle_sigint=False,
             handle_sigterm=False,
         )
@@ -186,10 +186,10 @@ def install_browser(out: Any = sys.stderr) -> FoundBrowser:
     try:
         found = find_browser(playwright_path=None)
     except BrowserNotFound:
-        _apt_install(["chromium", "chromium-l10n"], out)
+        _apt_install(["chromium"], ["chromium-l10n"], out=out)  # l10n apart: where it is missing, chromium still comes
         found = find_browser(playwright_path=None)
     if lacks_translations(found.executable):  # Debian's chromium without chromium-l10n: its own texts only in English
-        _apt_install(["chromium-l10n"], out)
+        _apt_install(["chromium-l10n"], out=out)
     print(f"cxaudit: using {found.executable} ({found.source})", file=out)
     return found
 
@@ -205,12 +205,14 @@ def lacks_translations(executable: str) -> bool:
     return (locales / "en-US.pak").is_file() and not (locales / "de.pak").is_file()
 
 
-def _apt_install(packages: list[str], out: Any) -> None:
+def _apt_install(*groups: list[str], out: Any) -> None:
+    """apt-get update, then one install per group (a group that fails does not stop the next)."""
     apt = shutil.which("apt-get")
+    packages = " ".join(p for g in groups for p in g)
     if apt and hasattr(os, "geteuid") and os.geteuid() == 0:
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for cmd in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", *packages]):
+        for cmd in ([apt, "update", "-qq"], *([apt, "install", "-y", "-qq", *g] for g in groups)):
             print(f"cxaudit: {' '.join(cmd)}", file=out)
             subprocess.run(cmd, env=env, check=False, timeout=1800, stdout=subprocess.DEVNULL)
     elif apt:
-        print(f"cxaudit: not root; run `sudo apt-get install -y {' '.join(packages)}`", file=out)
+        print(f"cxaudit: not root; run `sudo apt-get install -y {packages}`", file=out)

@@ -96,7 +96,7 @@ NOTES: dict[str, dict[str, str]] = {
                     "de": "{words!q} macht nicht klar, dass damit gekündigt wird"},
     "label_silent": {"en": "the label does not say that it cancels",
                      "de": "die Beschriftung sagt nicht, dass damit gekündigt wird"},
-    "confirmation_lacks": {"en": "confirmation page lacks: {missing!l}", "de": "der Bestätigungsseite fehlt: {missing!l}"},
+    "confirmation_lacks": {"en": "confirmation page lacks: {missing!l}", "de": "auf der Bestätigungsseite fehlen Angaben: {missing!l}"},
     # chatbot_loop, no_human_handoff, turns_to_human
     "reply_repeats_greeting": {"en": "turn {n} ({sent!q}): the reply repeats the greeting (similarity {similarity:.2f})",
                                "de": "Nachricht {n} ({sent!q}): die Antwort wiederholt die Begrüßung (Ähnlichkeit {similarity:.2f})"},
@@ -251,7 +251,7 @@ def _quote(value: Any, lang: str) -> str:
 
 
 def _target(value: dict[str, Any], lang: str) -> str:
-    from .report.actions import target_text  # light: i18n words only; imported when a failure is worded
+    from .report.actions import target_text  # loads the report package (jinja2): only when a failure is worded
 
     return target_text(value, lang)
 

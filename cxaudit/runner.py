@@ -104,19 +104,19 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
     except asyncio.CancelledError:
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
-        _fail(result, last, note("err_run_interrupted"), "interrupted")
+        _fail(result, last, note("err_run_interrupted"), "interrupted", session)
         result.finished_at = now_iso()
         result.metrics = metrics(result)
         raise Interrupted(result) from None
     except TimeoutError:
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
-        _fail(result, last, note("err_journey_timeout", limit=journey.timeouts.journey), "timeout")
+        _fail(result, last, note("err_journey_timeout", limit=journey.timeouts.journey), "timeout", session)
     except Exception as exc:  # noqa: BLE001 - browser gone, context failed: the journey errs, the run goes on
         result = session.result if session else _empty(journey, start_url)
         last = result.steps[-1] if result.steps else None
         text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        _fail(result, last, note("err_browser_failed", text=text[:300]), "browser")
+        _fail(result, last, note("err_browser_failed", text=text[:300]), "browser", session)
     finally:
         if context is not None:
             try:
@@ -125,7 +125,7 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
                 pass
     if result.outcome == "error" and not _connected(browser):  # killed or crashed: say so, not what it broke
         _fail(result, result.steps[-1] if result.steps else None,
-              note("err_browser_gone", when="during_journey" if result.steps else "before_journey"), "browser")
+              note("err_browser_gone", when="during_journey" if result.steps else "before_journey"), "browser", session)
     result.device = device
     result.finished_at = now_iso()
     result.metrics = metrics(result)
@@ -177,14 +177,18 @@ def _empty(journey: Journey, start_url: str) -> JourneyResult:
     )
 
 
-def _fail(result: JourneyResult, last: Any, reason: Note, kind: str) -> None:
+def _fail(result: JourneyResult, last: Any, reason: Note, kind: str, session: Any = None) -> None:
+    """The journey ends in error; its reason goes through the session's secret masking where there is one."""
+    text, parts = reason.text("en"), reason.dump()
+    if session is not None:
+        text, parts = session.redact(text), session.redact_data(parts)
     result.outcome = "error"
     result.error = JourneyError(
         step=last.index if last else None,
         step_description=last.description if last else None,
         url=(last.url_after or last.url_before) if last else result.start_url,
-        reason=reason.text("en"),
-        reason_parts=reason.dump(),
+        reason=text,
+        reason_parts=parts,
         kind=kind,
     )
 
@@ -240,12 +244,16 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
         if resume is not None:
             done = {j.id: j for j in resume.journeys if not _needs_run(j)}
             todo = [i for i, j in enumerate(journeys) if j.id not in done]
-        # one browser per UI language (Chromium's own texts, e.g. its validation bubbles, follow it), launched
-        # when a journey first needs it; the first journey's at once, for the version the run records
-        first = ui_language(journeys[todo[0]].language) if todo else None
-        browsers: dict[str | None, Any] = {first: await launch(pw, found, headed=options.headed, language=first)}
-        launching: dict[str | None, asyncio.Lock] = {}
-        run = _new_run(journeys, options, run_id, found, browsers[first].version)
+        # one browser per UI language (Chromium's own texts, e.g. its validation bubbles, follow it), all started
+        # before any journey: a browser that will not start stops the run before it records anything
+        browsers: dict[str | None, Any] = {}
+        try:
+            for language in dict.fromkeys(ui_language(journeys[i].language) for i in todo) or [None]:
+                browsers[language] = await launch(pw, found, headed=options.headed, language=language)
+        except BaseException:
+            await _close_all(browsers)
+            raise
+        run = _new_run(journeys, options, run_id, found, next(iter(browsers.values())).version)
         if resume is not None:
             run.journeys = [done.get(j.id, run.journeys[i]) for i, j in enumerate(journeys)]
             run.started_at = resume.started_at
@@ -254,13 +262,6 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
         gate = asyncio.Semaphore(max(1, options.workers))
         hosts: dict[str, asyncio.Semaphore] = {}
 
-        async def browser_for(journey: Journey) -> Any:
-            language = ui_language(journey.language)
-            async with launching.setdefault(language, asyncio.Lock()):
-                if language not in browsers:
-                    browsers[language] = await launch(pw, found, headed=options.headed, language=language)
-            return browsers[language]
-
         async def one(i: int, journey: Journey) -> None:
             host = urlsplit(run.journeys[i].start_url).netloc
             per_host = hosts.setdefault(host, asyncio.Semaphore(max(1, options.per_host or options.workers)))
@@ -268,7 +269,7 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
                 if on_event:
                     on_event("started", run.journeys[i])
                 try:
-                    result = await record_journey(await browser_for(journey), journey, options, folder)
+                    result = await record_journey(browsers[ui_language(journey.language)], journey, options, folder)
                 except Interrupted as stop:
                     run.journeys[i] = stop.result
                     raise asyncio.CancelledError from None
@@ -283,12 +284,16 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
             run.finished_at = now_iso()
             run.options["wall_s"] = round(time.monotonic() - t0, 3)
             run.write(folder)
-            for browser in browsers.values():
-                try:
-                    await browser.close()
-                except Exception:  # noqa: BLE001
-                    pass
+            await _close_all(browsers)
     return run, folder
+
+
+async def _close_all(browsers: dict[str | None, Any]) -> None:
+    for browser in browsers.values():
+        try:
+            await browser.close()
+        except Exception:  # noqa: BLE001
+            pass
 
 
 def run_journeys(journeys: list[Journey], options: RunOptions, on_event: Event | None = None,

@@ -106,7 +106,8 @@ def test_install_tries_playwright_first_then_apt(tmp_path, monkeypatch):
     log = io.StringIO()
     found = browser.install_browser(out=log)
     assert found.executable == str(installed) and found.source == "system"
-    assert "playwright" in calls[0] and calls[1][-2:] == ["update", "-qq"] and calls[2][-2:] == ["chromium", "chromium-l10n"]
+    assert "playwright" in calls[0] and calls[1][-2:] == ["update", "-qq"]
+    assert calls[2][-1] == "chromium" and calls[3][-1] == "chromium-l10n"  # apart: a missing l10n does not stop chromium
     assert "not available here; trying the system's Chromium" in log.getvalue()
 
 

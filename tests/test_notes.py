@@ -35,9 +35,11 @@ def test_every_template_and_term_has_every_language_with_the_same_fields():
 def test_every_template_is_used_and_every_used_key_exists():
     source = "".join(p.read_text(encoding="utf-8") for p in SPEAKERS)
     called = set(re.findall(r"""\bnote\(\s*["'](\w+)["']""", source))
+    called |= {k for pair in re.findall(r"""\bnote\(\s*["'](\w+)["']\s+if\b[^\n]*?\belse\s+["'](\w+)["']\)""", source)
+               for k in pair}  # note("a" if ... else "b")
+    called |= set(re.findall(r"""\bwhy=note\(["'](\w+)["']""", source))
     assert called - set(NOTES) == set()
-    quoted = {k for k in NOTES if re.search(rf"""["']{k}["']""", source)}  # also note("a" if ... else "b")
-    assert set(NOTES) - quoted == set(), "templates no detector uses"
+    assert set(NOTES) - called == set(), "templates nothing uses"
 
 
 def test_no_detector_writes_an_english_sentence_as_a_note():
@@ -59,7 +61,7 @@ def test_quotes_terms_lists_and_nesting():
     assert note("overlay_answered", name="OK", step=1).text("en") == "answered with 'OK' in step 1"
     assert note("overlay_answered", name="OK", step=1).text("de") == "beantwortet mit „OK“ in Schritt 1"
     assert note("survey_optional", name=None).text("de") == "freiwillige Umfrage: das Bedienelement führte auch ohne Antwort weiter"
-    assert note("confirmation_lacks", missing=["date", "save"]).text("de") == "der Bestätigungsseite fehlt: Datum, Speichern"
+    assert note("confirmation_lacks", missing=["date", "save"]).text("de") == "auf der Bestätigungsseite fehlen Angaben: Datum, Speichern"
     # a channel tag a user added to the lexicon has no translation: it is shown as it is
     assert note("channel_offered", channel="carrier_pigeon").text("de") == "Kanal angeboten: carrier_pigeon"
     why = note("label_vague", words="Vertrag").parts[0]

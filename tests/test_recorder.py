@@ -357,7 +357,7 @@ success: {{text: Your request has been completed}}
 """
 
 
-def test_chromiums_own_texts_follow_the_journey_language(tmp_path, pages_url):
+def test_chromiums_own_texts_follow_the_journey_language(tmp_path, pages_url, monkeypatch):
     """A German customer's browser says "Wähle eine dieser Optionen aus." where an English one says "Please select
     one of these options.": one browser per UI language, in one run, side by side."""
     from cxaudit.browser import find_browser, lacks_translations
@@ -367,8 +367,52 @@ def test_chromiums_own_texts_follow_the_journey_language(tmp_path, pages_url):
     found = find_browser()
     if lacks_translations(found.executable):
         pytest.skip(f"{found.executable} has no translations (Debian: apt-get install chromium-l10n)")
+    monkeypatch.setenv("LANGUAGE", "de")  # a German shell must not make the English journey's browser German
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
     journeys = [parse_journey(GATE_IN.format(lang=lang), f"{lang}.yaml").model_copy(update={"id": lang}) for lang in ("en", "de")]
     run, _ = run_journeys(journeys, RunOptions(base_url=pages_url, out=tmp_path, workers=2))
     en, de = (j.steps[1].gate.validation_messages for j in run.journeys)
     assert en == ["Please select one of these options."], en
     assert de and de != en and "Option" in de[0], de  # Chromium's German, whatever its exact words in this version
+
+
+def test_a_browser_that_will_not_start_stops_the_run_before_it_records(tmp_path, pages_url, monkeypatch):
+    """The German journey's browser fails to start: nothing is recorded as the site's fault, the English browser
+    that did start is closed, and the error says which browser."""
+    from cxaudit import runner
+    from cxaudit.errors import BrowserFailed
+    from cxaudit.journey import parse_journey
+
+    started, real_launch = [], runner.launch
+
+    async def launch(pw, found, *, headed=False, language=None):
+        if language == "de":
+            raise BrowserFailed(f"the browser at {found.executable} did not start: test")
+        browser = await real_launch(pw, found, headed=headed, language=language)
+        started.append(browser)
+        return browser
+
+    monkeypatch.setattr(runner, "launch", launch)
+    journeys = [parse_journey(GATE_IN.format(lang=lang), f"{lang}.yaml").model_copy(update={"id": lang}) for lang in ("en", "de")]
+    with pytest.raises(BrowserFailed, match="did not start"):
+        runner.run_journeys(journeys, runner.RunOptions(base_url=pages_url, out=tmp_path, workers=2))
+    assert len(started) == 1 and not started[0].is_connected()
+    assert not list(tmp_path.glob("*/results.json"))  # no journey ran, so none is reported as failed
+
+
+def test_the_runners_failures_go_through_the_secret_masking():
+    from cxaudit.model import JourneyResult
+    from cxaudit.notes import note
+    from cxaudit.runner import _fail
+
+    class Session:
+        def redact(self, text):
+            return text.replace("K-4711", "••••••")
+
+        def redact_data(self, data):
+            return [{**p, "args": {k: self.redact(v) for k, v in p["args"].items()}} for p in data]
+
+    result = JourneyResult(id="j", name="j", goal="cancel", site="s", language="en", device="desktop", file="j.yaml",
+                           start_url="http://x/")
+    _fail(result, None, note("err_browser_failed", text="Target closed while typing K-4711"), "browser", Session())
+    assert "K-4711" not in result.error.model_dump_json() and "••••••" in result.error.reason

@@ -46,7 +46,7 @@ CASES = [
     ({"check": {"role": "checkbox", "name": "AGB"}}, "check checkbox 'AGB'", "Kontrollkästchen „AGB“ ankreuzen"),
     ({"check": {"role": "radio", "name": "Zu teuer"}}, "check radio 'Zu teuer'", "Optionsfeld „Zu teuer“ ankreuzen"),
     ({"check": {"role": "switch", "name": "Werbung"}}, "check switch 'Werbung'", "Schalter „Werbung“ ankreuzen"),
-    # the English has always said "check" for an untick; the German says what happens
+    # an untick: until this version the English said "check" here too (wrongly); both now say what happens
     ({"check": {"label": "Newsletter", "checked": False}}, "uncheck label 'Newsletter'",
      "Häkchen bei Feld „Newsletter“ entfernen"),
     ({"press": "Enter"}, "press Enter", "Taste Enter drücken"),
@@ -57,7 +57,7 @@ CASES = [
     ({"expect": {"text": "Danke", "url": "/done"}}, "expect text, url", "Prüfen: Text, Adresse"),
     ({"expect": {"element": {"role": "option", "name": "Ja"}}}, "expect element", "Prüfen: Element"),
     ({"dismiss": "Alle akzeptieren"}, "dismiss 'Alle akzeptieren'", "Einblendung schließen mit „Alle akzeptieren“"),
-    ({"goto": "/x"}, "go to /x", "Gehe zu /x"),
+    ({"goto": "/x"}, "go to /x", "Aufrufen: /x"),
     (LOGIN, "log in (label 'Kundennummer', label 'Passwort')", "Anmelden (Feld „Kundennummer“, Feld „Passwort“)"),
     (gate("survey"), "gate 'survey': proceed with button 'Weiter'", "Hürde „survey“: weiter mit Schaltfläche „Weiter“"),
     (gate(), "gate: proceed with button 'Weiter'", "Hürde: weiter mit Schaltfläche „Weiter“"),
@@ -190,5 +190,5 @@ def test_german_steps_table(demo_run):
     run, _ = demo_run
     de = list(frames(run, "de")["steps"]["description"])
     en = list(frames(run, "en")["steps"]["description"])
-    assert en == [s.description[:1].upper() + s.description[1:] for j in run.journeys for s in j.steps]
+    assert en == [s.description for j in run.journeys for s in j.steps]  # as results.json has it
     assert any(d.endswith(" anklicken") for d in de) and not any(d.startswith("click ") for d in de)

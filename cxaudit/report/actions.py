@@ -93,7 +93,7 @@ def element_text(element: dict[str, Any], lang: str) -> str:
     """An element the recorder observed: its role in the report language and its name as the page words it,
     ``link “Kündigen”`` / ``Link „Kündigen“``."""
     role = element.get("role") or element.get("tag") or ""
-    word = _word("role", role, lang) if role else ""
+    word = _word("role", role, lang) if role and role != "generic" else ""  # a plain <div>/<span>: just its words
     return f"{word} {t('cite', lang, text=element.get('name') or element.get('text') or '')}".strip()
 
 

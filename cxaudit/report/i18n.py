@@ -191,7 +191,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "type_other": {"en": "Step", "de": "Schritt"},
     # step actions (report/actions.py): the English is the step description the recorder saves, byte for byte
     "act_open": {"en": "open {url}", "de": "Öffnen: {url}"},
-    "act_goto": {"en": "go to {url}", "de": "Gehe zu {url}"},
+    "act_goto": {"en": "go to {url}", "de": "Aufrufen: {url}"},
     "act_click": {"en": "click {target}", "de": "{target} anklicken"},
     "act_fill": {"en": "fill {target}", "de": "{target} ausfüllen"},
     "act_select": {"en": "select in {target}", "de": "In {target} wählen"},
@@ -250,7 +250,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "role_region": {"en": "region", "de": "Bereich"},
     "role_navigation": {"en": "navigation", "de": "Navigation"},
     "role_form": {"en": "form", "de": "Formular"},
-    "role_generic": {"en": "text", "de": "Text"},
     # yes/no
     "yes": {"en": "yes", "de": "ja"},
     "no": {"en": "no", "de": "nein"},

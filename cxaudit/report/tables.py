@@ -19,7 +19,8 @@ from .actions import step_text
 def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:
     specs = content.load_specs(run)
     steps = [
-        dict(journey=j.id, site=j.site, goal=j.goal, step=s.index, type=s.type, description=step_text(s, lang),
+        dict(journey=j.id, site=j.site, goal=j.goal, step=s.index, type=s.type,
+             description=s.description if lang == "en" else step_text(s, lang),  # English: as results.json has it
              status=s.status, actions=s.actions, probe_actions=s.probe_actions, characters_typed=s.characters_typed,
              url_before=s.url_before, url_after=s.url_after, title_after=s.title_after, started_s=s.started_s,
              duration_s=s.duration_s, navigated=s.navigated, view_changed=s.view_changed,
