@@ -244,7 +244,8 @@ def term(value: Any, lang: str) -> str:
     return entry.get(lang, entry["en"]) if entry else str(value)
 
 
-def _quote(value: Any, lang: str) -> str:
+def quote(value: Any, lang: str) -> str:
+    """Page words quoted: 'x' in English, „x“ in German; nothing to quote reads "the control"."""
     if value is None or value == "":
         return term("unnamed", lang)
     return f"„{value}“" if lang == "de" else f"'{value}'"
@@ -262,9 +263,9 @@ class _Formatter(string.Formatter):
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "q":
-            return _quote(value, self.lang)
+            return quote(value, self.lang)
         if conversion == "Q":
-            return ", ".join(_quote(v, self.lang) for v in value or [])
+            return ", ".join(quote(v, self.lang) for v in value or [])
         if conversion == "t":
             return term(value, self.lang)
         if conversion == "l":
@@ -274,7 +275,7 @@ class _Formatter(string.Formatter):
         if conversion == "N":  # nested notes: a list of parts, joined as a note
             return render(value, self.lang)
         if conversion == "R":  # quoted alternatives: 'a' / 'b'
-            return " / ".join(_quote(v, self.lang) for v in value or [])
+            return " / ".join(quote(v, self.lang) for v in value or [])
         if conversion == "T":  # a step's target as the recorder saved it (recorder/describe.py target_action)
             return _target(value, self.lang)
         if conversion == "O":  # several targets: button 'a' or link 'b'

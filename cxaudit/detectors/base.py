@@ -57,6 +57,12 @@ class DetectorContext:
             raise KeyError(f"lexicon '{name}' is not in checks/lexicons/") from None
 
 
+def clip(text: str | None, n: int = 200) -> str:
+    """Words for a note or evidence: whitespace folded, at most ``n`` characters (an ellipsis where cut)."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def detector(name: str) -> Callable:
     def register(fn: Callable) -> Callable:
         if name in REGISTRY:

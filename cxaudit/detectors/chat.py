@@ -13,18 +13,13 @@ from typing import Any
 
 from ..model import ChatTranscript, JourneyResult, StepRecord
 from ..notes import join, note
-from .base import Detection, DetectorContext, Evidence, detector
+from .base import Detection, DetectorContext, Evidence, clip, detector
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def chats(journey: JourneyResult) -> list[tuple[StepRecord, ChatTranscript]]:
     return [(s, s.chat) for s in journey.steps if s.chat is not None and s.chat.turns]
-
-
-def clip(text: str | None, n: int = 200) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def chat_box(step: StepRecord) -> dict[str, float] | None:

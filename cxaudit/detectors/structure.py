@@ -10,18 +10,13 @@ from typing import Any
 
 from ..model import FilledValue, JourneyResult, StepRecord
 from ..notes import Note, join, note
-from .base import Detection, DetectorContext, Evidence, detector
+from .base import Detection, DetectorContext, Evidence, clip, detector
 
 EXIT_GOALS = ("cancel", "uninstall")
 CLICKS = ("click", "gate")
 FIELD_ROLES = {"textbox", "searchbox", "radio", "checkbox", "combobox", "listbox", "slider", "spinbutton", "switch", "option"}
 CHROME_LANDMARKS = {"header", "banner", "nav", "navigation", "footer", "contentinfo", "complementary", "aside"}
 TRIVIAL_VALUES = {"checked", "unchecked", "on", "off", "true", "false", "yes", "no", "ja", "nein"}
-
-
-def clip(text: str | None, n: int = 200) -> str:
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 def box_of(record: dict | None) -> dict[str, float] | None:

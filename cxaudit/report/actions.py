@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..notes import quote
 from .i18n import STRINGS, plural, t
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def action_text(action: dict[str, Any], lang: str) -> str:
         if target is None:
             raise KeyError("target")
         # English keeps the quoting the recorder has always written (Python's repr of the name)
-        text = (t("act_gate", lang, name=repr(name) if lang == "en" else _quote(name, lang), target=target) if name
+        text = (t("act_gate", lang, name=repr(name) if lang == "en" else quote(name, lang), target=target) if name
                 else t("act_gate_unnamed", lang, target=target))
     elif verb == "chat":
         text = plural("act_chat", int(action["messages"]), lang)
@@ -83,10 +84,10 @@ def target_text(target: dict[str, Any], lang: str) -> str:
     kind, name = target["kind"], target.get("name")
     if kind == "role":
         word = _word("role", target["role"], lang)
-        return f"{word} {_quote(name, lang)}" if name else word
+        return f"{word} {quote(name, lang)}" if name else word
     if kind == "auto":
-        return _quote(name, lang)
-    return f"{_word('by', kind, lang)} {_quote(name, lang)}"
+        return quote(name, lang)
+    return f"{_word('by', kind, lang)} {quote(name, lang)}"
 
 
 def element_text(element: dict[str, Any], lang: str) -> str:
@@ -100,7 +101,3 @@ def element_text(element: dict[str, Any], lang: str) -> str:
 def _word(group: str, value: str, lang: str) -> str:
     key = f"{group}_{value}"
     return t(key, lang) if key in STRINGS else value
-
-
-def _quote(text: object, lang: str) -> str:
-    return t("quoted", lang, text=text)

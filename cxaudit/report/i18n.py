@@ -209,7 +209,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "act_expect": {"en": "expect {conditions}", "de": "Prüfen: {conditions}"},
     "act_screenshot": {"en": "screenshot", "de": "Bildschirmfoto"},
     "act_screenshot_named": {"en": "screenshot {name}", "de": "Bildschirmfoto „{name}“"},
-    "quoted": {"en": "'{text}'", "de": "„{text}“"},
     "cite": {"en": "“{text}”", "de": "„{text}“"},  # words quoted from a page
     "cond_text": {"en": "text", "de": "Text"},
     "cond_url": {"en": "url", "de": "Adresse"},
