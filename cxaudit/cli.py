@@ -5,9 +5,11 @@ stdout carries data (the run folder's path, or --json); stderr carries progress 
 
 from __future__ import annotations
 
+import inspect
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -191,14 +193,32 @@ def run(
     shard: Shard = None,
 ) -> None:
     """Run journeys against a site in a real browser, save what a customer meets, judge and score it."""
-    _audit(journeys, base_url=base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
-           step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out, quiet=quiet,
-           no_screenshots=no_screenshots, checks=checks, resume=resume, user_agent_suffix=user_agent_suffix,
-           config=config, baseline=baseline, fail_under=fail_under, runs=runs, shard=shard,
-           report=dict(format=report_format, lang=lang, consultant=consultant, logo=logo, client=client, date=report_date))
+    options = dict(locals())
+    del options["journeys"]
+    _audit(journeys, **_audit_options(options))
+
+
+REPORT_OPTIONS = {"report_format": "format", "lang": "lang", "consultant": "consultant", "logo": "logo",
+                  "client": "client", "report_date": "date"}
+
+
+def _audit_options(options: dict) -> dict:
+    """The command's options as _audit takes them: the report's under ``report``."""
+    report = {key: options.pop(name) for name, key in REPORT_OPTIONS.items()}
+    return {**options, "report": report}
+
+
+def _with_run_options(command: Callable) -> Callable:
+    """Typer reads a command's options from its signature: this gives ``command`` (own parameters, then
+    ``**options``) every option of ``run`` but the journeys and --base-url, without writing them out again."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    shared = [p for n, p in inspect.signature(run, eval_str=True).parameters.items() if n not in ("journeys", "base_url")]
+    command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
+    return command
 
 
 @app.command()
+@_with_run_options
 def demo(
     journeys: Annotated[
         list[str] | None, typer.Argument(help="Demo journeys to run (default: every shipped demo journey).")
@@ -208,31 +228,7 @@ def demo(
     faults: Annotated[
         bool, typer.Option("--faults", help="With --serve: also serve failing pages under /_fault/ (robustness tests).")
     ] = False,
-    out: Out = None,
-    workers: Workers = None,
-    headed: Headed = False,
-    browser_path: BrowserPath = None,
-    step_timeout: StepTimeout = None,
-    device: Device = None,
-    json_out: JsonOut = False,
-    quiet: Quiet = False,
-    no_screenshots: NoShots = False,
-    checks: ChecksDir = None,
-    delay: Delay = 0.0,
-    per_host: PerHost = None,
-    user_agent_suffix: UaSuffix = None,
-    resume: Resume = None,
-    report_format: Formats = None,
-    lang: Lang = None,
-    consultant: Consultant = None,
-    logo: Logo = None,
-    client: Client = None,
-    report_date: ReportDate = None,
-    config: ConfigFile = None,
-    baseline: Baseline = None,
-    fail_under: FailUnder = None,
-    runs: Runs = None,
-    shard: Shard = None,
+    **options: Any,
 ) -> None:
     """Run the shipped demo journeys against the embedded demo site (or --serve it)."""
     from .demo.server import DemoServer
@@ -251,14 +247,8 @@ def demo(
             server.stop()
         return
     with DemoServer() as server:
-        _audit(journeys, default_paths=[str(demo_journeys())],
-               base_url=server.base_url, out=out, workers=workers, headed=headed, browser_path=browser_path,
-               step_timeout=step_timeout, device=device, delay=delay, per_host=per_host, json_out=json_out,
-               quiet=quiet, no_screenshots=no_screenshots, checks=checks, resume=resume,
-               user_agent_suffix=user_agent_suffix, extra={"demo": True}, config=config, baseline=baseline,
-               fail_under=fail_under, runs=runs, shard=shard,
-               report=dict(format=report_format, lang=lang, consultant=consultant, logo=logo, client=client,
-                           date=report_date))
+        _audit(journeys, default_paths=[str(demo_journeys())], base_url=server.base_url, extra={"demo": True},
+               **_audit_options(options))
 
 
 @app.command()
