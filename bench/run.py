@@ -6,7 +6,7 @@
 In one run it times, against the embedded demo site (``DemoServer``):
 
 1. the floor: a plain Playwright script doing exactly the actions of every demo journey, nothing recorded
-   (targets resolved with ``cxaudit.recorder.locate`` so the same elements are clicked; gate answers given
+   (targets resolved with ``cxaudit.record.locate`` so the same elements are clicked; gate answers given
    directly, without the probe; chat messages sent directly, each waiting for the bot to finish typing);
 2. ``cxaudit run`` of the same journeys as a library call: ``run_journeys`` + ``judge_run`` + the HTML report,
    with every check, screenshots and axe-core;
@@ -108,7 +108,7 @@ class Sampler(threading.Thread):
 
 # ------------------------------------------------------------------ 1. the floor: plain Playwright
 async def _floor_step(page, step, base: str) -> None:
-    from cxaudit.recorder.locate import NotFound, resolve, scope_for
+    from cxaudit.record.locate import NotFound, resolve, scope_for
 
     kind, p = step.type, step.params
     timeout = step.option("timeout") or 10.0
@@ -167,7 +167,7 @@ async def _floor_step(page, step, base: str) -> None:
 
 
 async def _holds(page, cond) -> bool:
-    from cxaudit.recorder.locate import NotFound, resolve
+    from cxaudit.record.locate import NotFound, resolve
 
     if cond is None:
         return False
@@ -186,7 +186,7 @@ async def _holds(page, cond) -> bool:
 
 
 async def floor_journey(browser, journey, base_url: str) -> str:
-    from cxaudit.browser import context_options
+    from cxaudit.record.browser import context_options
 
     context = await browser.new_context(**context_options(journey.device, None, None, journey.language))
     try:
@@ -210,7 +210,7 @@ async def floor_journey(browser, journey, base_url: str) -> str:
 async def floor_run(journeys, base_url: str, workers: int) -> tuple[float, dict[str, str]]:
     from playwright.async_api import async_playwright
 
-    from cxaudit.browser import find_browser, launch
+    from cxaudit.record.browser import find_browser, launch
 
     t0 = time.monotonic()
     outcomes: dict[str, str] = {}
@@ -232,8 +232,8 @@ async def floor_run(journeys, base_url: str, workers: int) -> tuple[float, dict[
 
 # ------------------------------------------------------------------ 2. cxaudit run
 def cxaudit_run(journeys, base_url: str, out: Path, workers: int, report: bool = True) -> dict:
-    from cxaudit.checks import judge_run
-    from cxaudit.runner import RunOptions, run_journeys
+    from cxaudit.judge.engine import judge_run
+    from cxaudit.record.runner import RunOptions, run_journeys
 
     t0 = time.monotonic()
     run, folder = run_journeys(journeys, RunOptions(base_url=base_url, out=out, workers=workers))
@@ -291,7 +291,7 @@ def startup(repeat: int) -> dict:
 def synthetic(template_run, template_folder: Path, out: Path, journeys: int = 500, steps: int = 10) -> dict:
     import shutil
 
-    from cxaudit.checks import judge_run
+    from cxaudit.judge.engine import judge_run
 
     source = max((j for j in template_run.journeys if len(j.steps) >= steps and j.steps[0].screenshot),
                  key=lambda j: len(j.steps))

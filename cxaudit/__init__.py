@@ -6,22 +6,26 @@ Library first; the CLI wraps these:
     run, folder = run_journeys(load_journeys(["journeys/demo"]), RunOptions(base_url="http://127.0.0.1:8765"))
 """
 
-__version__ = "0.1.0"
+from cxaudit.shipped import VERSION as __version__
 
-__all__ = ["RunOptions", "__version__", "load_journey", "load_journeys", "load_run", "run_journeys"]
+__all__ = ["RunOptions", "__version__", "judge_run", "load_journey", "load_journeys", "load_run", "run_journeys"]
 
 
 def __getattr__(name: str):  # lazy: `cxaudit --help` must not import the browser stack
     if name in ("load_journeys", "load_journey"):
-        from . import journey
+        from cxaudit import journey
 
         return getattr(journey, name)
     if name in ("run_journeys", "RunOptions"):
-        from . import runner
+        from cxaudit.record import runner
 
         return getattr(runner, name)
+    if name == "judge_run":
+        from cxaudit.judge.engine import judge_run
+
+        return judge_run
     if name == "load_run":
-        from .model import load_run
+        from cxaudit.results.model import load_run
 
         return load_run
     raise AttributeError(name)

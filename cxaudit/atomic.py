@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import WriteFailed
+from cxaudit.errors import WriteFailed
 
 CAUSES = {
     errno.ENOSPC: "no space left on the device",

@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from .model import JourneyResult, RunResult
+from cxaudit.results.model import JourneyResult, RunResult
 
 OUTCOME_STYLE = {"completed": "green", "blocked": "yellow", "error": "red", "pending": "dim"}
 
@@ -89,7 +89,7 @@ def summary_table(run: RunResult) -> Table:
 
 
 def print_summary(run: RunResult, folder: Path) -> None:
-    from .checks import top_findings
+    from cxaudit.judge.engine import top_findings
 
     console = stderr_console()
     console.print(summary_table(run))

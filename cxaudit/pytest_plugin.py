@@ -41,10 +41,10 @@ def assert_friction_budget(run: Any, *, fail_under: float | None = None, max_act
     assertions of ``config``; ``baseline`` (a RunResult or run folder) fails on any regression beyond
     ``tolerances`` ({score, actions, pages}). Warn-level rules never fail. Returns every AssertionResult.
     """
-    from .compare import compare
-    from .config import Assertion, Tolerances, load_config
-    from .gate import evaluate, failed
-    from .model import RunResult, load_run
+    from cxaudit.ci.compare import compare
+    from cxaudit.ci.config import Assertion, Tolerances, load_config
+    from cxaudit.ci.gate import evaluate, failed
+    from cxaudit.results.model import RunResult, load_run
 
     run = run if isinstance(run, RunResult) else load_run(run)
     rules = [a if isinstance(a, Assertion) else Assertion.model_validate(a) for a in (assertions or [])]
@@ -77,9 +77,9 @@ def cxaudit_run(request: Any, tmp_path: Path) -> Any:
 
     def run(journeys: str | Path | list[str | Path], base_url: str | None = None, checks: list[Path] | None = None,
             **options: Any) -> Any:
-        from .checks import judge_run
-        from .journey import load_journeys
-        from .runner import RunOptions, run_journeys
+        from cxaudit.journey import load_journeys
+        from cxaudit.judge.engine import judge_run
+        from cxaudit.record.runner import RunOptions, run_journeys
 
         base_url = base_url or request.config.getoption("--cxaudit-base-url") or os.environ.get("CXAUDIT_BASE_URL")
         paths = journeys if isinstance(journeys, list) else [journeys]

@@ -1,9 +1,12 @@
-"""Where the shipped journeys and checks are: the repository's top-level folders in a checkout, or
-their copies inside the installed package (a wheel carries them under cxaudit/_shipped/)."""
+"""What this installation ships: its version, and where the shipped journeys and checks are: the
+repository's top-level folders in a checkout, or their copies inside the installed package (a wheel
+carries them under cxaudit/_shipped/)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+VERSION = "0.1.0"  # the package's version (pyproject.toml says it too)
 
 _PACKAGE = Path(__file__).resolve().parent
 

@@ -24,7 +24,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   # (with chromium-l10n: Chromium's own texts, e.g. its validation bubbles, in the journey's language)
   "$VENV/bin/cxaudit" install-browser >/dev/null
   touch "$stamp"
-elif ! "$VENV/bin/python" -c 'from cxaudit.browser import find_browser; find_browser()' 2>/dev/null; then
+elif ! "$VENV/bin/python" -c 'from cxaudit.record.browser import find_browser; find_browser()' 2>/dev/null; then
   "$VENV/bin/cxaudit" install-browser >/dev/null
 fi
 case "$job" in

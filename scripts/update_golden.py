@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from report_golden import GOLDEN, dumps, normalise, normalise_markdown  # noqa: E402
 
-from cxaudit.checks import judge_run  # noqa: E402
 from cxaudit.demo.server import DemoServer  # noqa: E402
 from cxaudit.journey import load_journeys  # noqa: E402
+from cxaudit.judge.engine import judge_run  # noqa: E402
+from cxaudit.record.runner import RunOptions, run_journeys  # noqa: E402
 from cxaudit.report.markdown import markdown  # noqa: E402
-from cxaudit.runner import RunOptions, run_journeys  # noqa: E402
 from cxaudit.shipped import demo_journeys  # noqa: E402
 
 

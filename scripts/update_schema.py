@@ -2,7 +2,7 @@
 
 import json
 
-from cxaudit.model import SCHEMA_FILE, json_schema
+from cxaudit.results.model import SCHEMA_FILE, json_schema
 
 SCHEMA_FILE.parent.mkdir(exist_ok=True)
 SCHEMA_FILE.write_text(json.dumps(json_schema(), indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

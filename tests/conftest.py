@@ -41,7 +41,7 @@ def demo_url():
 def run_yaml(tmp_path):
     """Run one journey given as YAML text against a base URL; return (journey result, run folder)."""
     from cxaudit.journey import parse_journey
-    from cxaudit.runner import RunOptions, run_journeys
+    from cxaudit.record.runner import RunOptions, run_journeys
 
     def run(text: str, base_url: str, **options):
         journey = parse_journey(text, "inline.yaml").model_copy(update={"id": "inline"})
@@ -55,7 +55,7 @@ def run_yaml(tmp_path):
 def demo_run(tmp_path_factory, demo_url):
     """Every shipped demo journey, run once for the whole test session: (RunResult, run folder)."""
     from cxaudit.journey import load_journeys
-    from cxaudit.runner import RunOptions, run_journeys
+    from cxaudit.record.runner import RunOptions, run_journeys
     from cxaudit.shipped import demo_journeys
 
     out = tmp_path_factory.mktemp("demo-run")

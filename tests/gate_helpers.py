@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cxaudit.model import CheckResult, Finding, JourneyMetrics, JourneyResult, JourneyScore, RunResult, StepRecord
-from cxaudit.scoring import grade, site_scores
+from cxaudit.judge.scoring import grade, site_scores
+from cxaudit.results.model import CheckResult, Finding, JourneyMetrics, JourneyResult, JourneyScore, RunResult, StepRecord
 
 CODES = {"mandatory_exit_survey": "CX101", "confirmshaming": "CX102", "retention_offer": "CX201",
          "too_many_actions": "CX501", "hidden_cancel_link": "CX301"}

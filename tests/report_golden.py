@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from cxaudit.model import RunResult
+from cxaudit.results.model import RunResult
 
 GOLDEN = Path(__file__).parent / "golden"
 MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -38,11 +38,12 @@ def mask(text: str) -> str:
 
 def catalogue_fingerprint() -> str:
     """The shipped checks and detectors as they are now: any change to them can change a verdict."""
-    import cxaudit.detectors
+    import cxaudit.judge.detectors
     from cxaudit.shipped import shipped
 
     h = hashlib.sha256()
-    roots = [shipped("checks"), Path(cxaudit.detectors.__file__).parent, Path(cxaudit.detectors.__file__).parents[1] / "scoring.py"]
+    detectors = Path(cxaudit.judge.detectors.__file__).parent
+    roots = [shipped("checks"), detectors, detectors.parent / "scoring.py"]
     for root in roots:
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml"))
         for p in files:
@@ -61,7 +62,7 @@ SCORE_TOLERANCE = 3.0  # journey and site scores: points a timed check may move 
 
 
 def checks_of(detectors: set[str]) -> set[str]:
-    from cxaudit.checks import catalogue
+    from cxaudit.judge.engine import catalogue
 
     return {s.id for s in catalogue().specs if s.detector in detectors}
 

@@ -7,8 +7,8 @@ import stat
 
 import pytest
 
-from cxaudit import browser
 from cxaudit.errors import BrowserNotFound, ExitStatus
+from cxaudit.record import browser
 
 
 def fake_exe(path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cxaudit.checks import catalogue, judge_run
+from cxaudit.judge.engine import catalogue, judge_run
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

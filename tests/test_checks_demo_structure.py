@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-import cxaudit.detectors.accessibility
-import cxaudit.detectors.chat
-import cxaudit.detectors.effort
-import cxaudit.detectors.structure  # noqa: F401 - registers the detectors
-from cxaudit.catalogue import load_catalogue
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.lexicon import load_lexicons
+import cxaudit.judge.detectors.accessibility
+import cxaudit.judge.detectors.chat
+import cxaudit.judge.detectors.effort
+import cxaudit.judge.detectors.structure  # noqa: F401 - registers the detectors
+from cxaudit.judge.catalogue import load_catalogue
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.lexicon import load_lexicons
 
 pytestmark = pytest.mark.browser
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-import cxaudit.detectors.wording  # noqa: F401 - registers the detectors
-import cxaudit.detectors.wording_312k  # noqa: F401
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.language import journey_language_of
-from cxaudit.lexicon import load_lexicons
+import cxaudit.judge.detectors.wording  # noqa: F401 - registers the detectors
+import cxaudit.judge.detectors.wording_312k  # noqa: F401
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.language import journey_language_of
+from cxaudit.judge.lexicon import load_lexicons
 
 pytestmark = pytest.mark.browser
 CHECKS = Path(__file__).resolve().parents[1] / "checks"

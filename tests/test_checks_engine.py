@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from cxaudit.checks import catalogue, judge_run
-from cxaudit.detectors.base import REGISTRY, Detection, Evidence, detector
 from cxaudit.errors import CxauditError
-from cxaudit.model import JourneyResult, RunResult, StepRecord
+from cxaudit.judge.detectors.base import REGISTRY, Detection, Evidence, detector
+from cxaudit.judge.engine import catalogue, judge_run
+from cxaudit.results.model import JourneyResult, RunResult, StepRecord
 
 SPEC = """
 id: {id}
@@ -42,7 +42,7 @@ def fake_detectors():
 
     @detector("test_count")
     def test_count(journey, ctx):
-        from cxaudit.scoring import log_normal_score
+        from cxaudit.judge.scoring import log_normal_score
 
         c = ctx.params["curve"]
         return Detection(score=log_normal_score(len(journey.steps), c["p10"], c["median"]), value=len(journey.steps))

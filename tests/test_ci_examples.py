@@ -52,7 +52,7 @@ def _wired() -> bool:
     return "--config" in proc.stdout
 
 
-needs_wiring = pytest.mark.skipif(not _wired(), reason="cxaudit run has no --config yet (cli.py wiring of cxaudit.cli_gate)")
+needs_wiring = pytest.mark.skipif(not _wired(), reason="cxaudit run has no --config yet (cli.py wiring of cxaudit.cli.ci_commands)")
 
 
 @pytest.fixture(scope="module")

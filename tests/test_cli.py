@@ -128,7 +128,7 @@ def test_demo_serve_serves_the_demo_site_on_loopback():
 
 
 def test_shipped_json_schema_is_current():
-    from cxaudit.model import SCHEMA_FILE, json_schema
+    from cxaudit.results.model import SCHEMA_FILE, json_schema
 
     shipped = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert shipped == json_schema(), "run: python scripts/update_schema.py"

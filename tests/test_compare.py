@@ -8,11 +8,11 @@ from types import SimpleNamespace
 import pytest
 from gate_helpers import journey, run
 
-from cxaudit.compare import compare
-from cxaudit.config import Tolerances
+from cxaudit.ci.compare import compare
+from cxaudit.ci.config import Tolerances
+from cxaudit.ci.merge import aggregate_runs, merge_runs, parse_shard, select_shard
 from cxaudit.errors import CxauditError
-from cxaudit.merge import aggregate_runs, merge_runs, parse_shard, select_shard
-from cxaudit.model import load_run
+from cxaudit.results.model import load_run
 
 
 def base_and_new():
@@ -78,7 +78,7 @@ def test_markdown_is_a_short_pr_comment():
 
 
 def test_compare_command_exit_statuses(tmp_path, capsys):
-    from cxaudit.cli_gate import main
+    from cxaudit.cli import main
 
     base, new = base_and_new()
     base.write(tmp_path / "base")
@@ -172,7 +172,7 @@ def test_merge_shard_runs(tmp_path):
 
 
 def test_merge_command_judges_again(tmp_path, capsys):
-    from cxaudit.cli_gate import main
+    from cxaudit.cli import main
 
     run(journey("a-cancel"), run_id="s1").write(tmp_path / "s1")
     run(journey("b-cancel"), run_id="s2").write(tmp_path / "s2")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cxaudit.config import Assertion, Config, ConfigError, load_config, merge_overrides, parse_config
+from cxaudit.ci.config import Assertion, Config, ConfigError, load_config, merge_overrides, parse_config
 from cxaudit.errors import ExitStatus
 
 DOCS = Path(__file__).parent.parent / "docs" / "ci"
@@ -152,7 +152,7 @@ def test_the_documented_example_config_is_valid():
 
 
 def test_config_yaml_errors_are_one_line(tmp_path):
-    from cxaudit.config import ConfigError, parse_config
+    from cxaudit.ci.config import ConfigError, parse_config
 
     for text in ("\x1f", "journeys: [a\nworkers: 2\n", "a: 1\na: 2\n"):
         with pytest.raises(ConfigError) as info:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from cxaudit.model import load_run
+from cxaudit.results.model import load_run
 
 pytestmark = pytest.mark.browser
 

@@ -16,10 +16,10 @@ import pytest
 from test_cli import GOOD  # a journey on the fixture pages that completes
 
 from cxaudit.journey import parse_journey
-from cxaudit.model import RunResult, load_run
-from cxaudit.notes import render
-from cxaudit.recorder.session import MAX_DIALOGS, MAX_POPUPS, MAX_SCREENSHOT_HEIGHT
-from cxaudit.runner import RunOptions, run_journeys
+from cxaudit.record.runner import RunOptions, run_journeys
+from cxaudit.record.session import MAX_DIALOGS, MAX_POPUPS, MAX_SCREENSHOT_HEIGHT
+from cxaudit.results.model import RunResult, load_run
+from cxaudit.words.notes import render
 
 ROOT = Path(__file__).resolve().parent.parent
 TIMEOUTS = "timeouts: {step: 2, navigation: 5, journey: 20}\n"
@@ -49,7 +49,7 @@ def fault_journey(fault: str, body: str) -> str:
 
 def run_pair(tmp_path: Path, base_url: str, yaml_text: str):
     """The faulty journey and a healthy one, side by side; the run judged and its HTML report rendered."""
-    from cxaudit.checks import judge_run
+    from cxaudit.judge.engine import judge_run
     from cxaudit.report import render
 
     faulty = parse_journey(yaml_text, "fault.yaml").model_copy(update={"id": "fault"})
@@ -304,7 +304,7 @@ def test_full_disk_is_one_line_and_status_3_without_traceback(command, tmp_path,
 
 
 def test_reports_are_written_atomically(tmp_path):
-    from cxaudit.checks import judge_run
+    from cxaudit.judge.engine import judge_run
     from cxaudit.report import render
 
     folder = tmp_path / "run"
@@ -340,7 +340,7 @@ def test_two_runs_at_once_into_one_out_get_their_own_folders(tmp_path, pages_url
 
 @pytest.mark.browser
 def test_a_run_id_already_taken_is_drawn_again(tmp_path, monkeypatch):
-    from cxaudit import runner
+    from cxaudit.record import runner
 
     taken = tmp_path / "20240101-000000-aaaaaa"
     taken.mkdir()

@@ -6,8 +6,8 @@ import io
 
 from gate_helpers import journey, run
 
-from cxaudit.config import Assertion, Config, merge_overrides
-from cxaudit.gate import GATE_FILE, evaluate, failed, gate_after_run, gate_markdown, judge_gate, print_gate
+from cxaudit.ci.config import Assertion, Config, merge_overrides
+from cxaudit.ci.gate import GATE_FILE, evaluate, failed, gate_after_run, gate_markdown, judge_gate, print_gate
 
 
 def one(results, journey_id=None, kind=None):
@@ -144,7 +144,7 @@ def test_gate_with_baseline_regression(tmp_path):
 
 
 def test_gate_command(tmp_path):
-    from cxaudit.cli_gate import main
+    from cxaudit.cli import main
 
     sample().write(tmp_path / "run")
     assert main(["gate", str(tmp_path / "run"), "--fail-under", "80", "-q"]) == 0

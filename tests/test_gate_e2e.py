@@ -15,15 +15,8 @@ pytestmark = pytest.mark.browser
 JOURNEY = Path(__file__).parent / "fixtures" / "journeys" / "gate" / "streamline-cancel.yaml"
 
 
-def _module() -> str:
-    """cxaudit.cli once cli.py registers the gate commands; until then cxaudit.cli_gate (the same CLI plus them)."""
-    from cxaudit import cli
-
-    return "cxaudit.cli" if "cli_gate" in Path(cli.__file__).read_text(encoding="utf-8") else "cxaudit.cli_gate"
-
-
 def cxaudit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", _module(), *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+    return subprocess.run([sys.executable, "-m", "cxaudit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
 def record(base_url: str, out: Path) -> Path:
@@ -44,7 +37,7 @@ def runs(demo_url, tmp_path_factory):
 
 
 def test_the_variant_has_the_survey_gate_and_the_clean_site_not(runs):
-    from cxaudit.model import load_run
+    from cxaudit.results.model import load_run
 
     base = load_run(runs["base"]).journeys[0]
     survey = load_run(runs["survey"]).journeys[0]
@@ -86,11 +79,11 @@ def test_gate_with_budget_and_baseline(runs, tmp_path):
 
 
 def test_repeated_runs_are_aggregated_into_one_folder(demo_url, tmp_path):
-    """--runs N as cli.py wires it: cli_gate.record_run with settings.runs > 1."""
-    from cxaudit.checks import catalogue
-    from cxaudit.cli_gate import plan_run, record_run
-    from cxaudit.model import load_run
-    from cxaudit.runner import RunOptions
+    """--runs N as cli.py wires it: ci.plan.record_run with settings.runs > 1."""
+    from cxaudit.ci.plan import plan_run, record_run
+    from cxaudit.judge.engine import catalogue
+    from cxaudit.record.runner import RunOptions
+    from cxaudit.results.model import load_run
 
     settings, journeys = plan_run(None, journeys=[str(JOURNEY)], base_url=f"{demo_url}/streamline/clean",
                                   out=tmp_path, runs=2, workers=1)

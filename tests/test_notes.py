@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from cxaudit.model import Finding, NotePart
-from cxaudit.notes import NOTE_LANGUAGES, NOTES, TERMS, join, note, render
 from cxaudit.report.content import evidence_text, note_text
+from cxaudit.results.model import Finding, NotePart
+from cxaudit.words.notes import NOTE_LANGUAGES, NOTES, join, note, render
+from cxaudit.words.terms import TERMS
 
 PACKAGE = Path(__file__).parents[1] / "cxaudit"
-DETECTORS = PACKAGE / "detectors"
+DETECTORS = PACKAGE / "judge" / "detectors"
 # what says notes: the detectors (findings), the recorder and the runner (why a step or a journey failed)
-SPEAKERS = [*DETECTORS.glob("*.py"), *(PACKAGE / "recorder").glob("*.py"), PACKAGE / "runner.py"]
+SPEAKERS = [*DETECTORS.glob("*.py"), *(PACKAGE / "record").rglob("*.py")]
 
 
 def _fields(template: str) -> list[tuple[str, str, str]]:
@@ -103,9 +104,9 @@ def test_old_runs_and_unknown_keys_fall_back_to_the_saved_english_note():
 
 
 def test_judging_keeps_the_keys_and_the_english_text_together():
-    from cxaudit.checks import _finding as finding_of
-    from cxaudit.checks import catalogue
-    from cxaudit.detectors.base import Evidence
+    from cxaudit.judge.detectors.base import Evidence
+    from cxaudit.judge.engine import _finding as finding_of
+    from cxaudit.judge.engine import catalogue
 
     spec = next(s for s in catalogue([]).specs if s.id == "cookie_wall")
     ev = Evidence(step=1, note=note("overlay", covers=0.5) + note("overlay_answered", name="OK", step=1))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cxaudit.model import CheckResult, Finding, JourneyError, JourneyResult, RunResult
 from cxaudit.progress import print_summary
+from cxaudit.results.model import CheckResult, Finding, JourneyError, JourneyResult, RunResult
 
 
 def test_page_words_with_markup_brackets_print_as_text(tmp_path, capsys):

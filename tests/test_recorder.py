@@ -360,9 +360,9 @@ success: {{text: Your request has been completed}}
 def test_chromiums_own_texts_follow_the_journey_language(tmp_path, pages_url, monkeypatch):
     """A German customer's browser says "Wähle eine dieser Optionen aus." where an English one says "Please select
     one of these options.": one browser per UI language, in one run, side by side."""
-    from cxaudit.browser import find_browser, lacks_translations
     from cxaudit.journey import parse_journey
-    from cxaudit.runner import RunOptions, run_journeys
+    from cxaudit.record.browser import find_browser, lacks_translations
+    from cxaudit.record.runner import RunOptions, run_journeys
 
     found = find_browser()
     if lacks_translations(found.executable):
@@ -379,9 +379,9 @@ def test_chromiums_own_texts_follow_the_journey_language(tmp_path, pages_url, mo
 def test_a_browser_that_will_not_start_stops_the_run_before_it_records(tmp_path, pages_url, monkeypatch):
     """The German journey's browser fails to start: nothing is recorded as the site's fault, the English browser
     that did start is closed, and the error says which browser."""
-    from cxaudit import runner
     from cxaudit.errors import BrowserFailed
     from cxaudit.journey import parse_journey
+    from cxaudit.record import runner
 
     started, real_launch = [], runner.launch
 
@@ -401,9 +401,9 @@ def test_a_browser_that_will_not_start_stops_the_run_before_it_records(tmp_path,
 
 
 def test_the_runners_failures_go_through_the_secret_masking():
-    from cxaudit.model import JourneyResult
-    from cxaudit.notes import note
-    from cxaudit.runner import _fail
+    from cxaudit.record.runner import _fail
+    from cxaudit.results.model import JourneyResult
+    from cxaudit.words.notes import note
 
     class Session:
         def redact(self, text):

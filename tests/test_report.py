@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cxaudit.model import CheckResult, Finding, JourneyMetrics, JourneyResult, RunResult
 from cxaudit.report import FORMATS, Branding, render
-from cxaudit.report.i18n import LANGUAGES, STRINGS, t
 from cxaudit.report.markdown import md
+from cxaudit.results.model import CheckResult, Finding, JourneyMetrics, JourneyResult, RunResult
+from cxaudit.words.i18n import LANGUAGES, STRINGS, t
 
 TEMPLATES = Path(__file__).parents[1] / "cxaudit" / "report" / "templates"
 
@@ -57,7 +57,7 @@ def test_markdown_escaping():
 
 @pytest.fixture(scope="module")
 def judged(demo_run):
-    from cxaudit.checks import judge_run
+    from cxaudit.judge.engine import judge_run
 
     run, folder = demo_run
     judge_run(run)
@@ -162,8 +162,8 @@ def test_german_report_words_every_evidence_note_in_german(rendered):
 
 
 def test_score_model_numbers_come_from_the_code(rendered):
-    from cxaudit import scoring
-    from cxaudit.catalogue import SEVERITY_WEIGHT
+    from cxaudit.judge import scoring
+    from cxaudit.judge.catalogue import SEVERITY_WEIGHT
 
     _, _, out, _ = rendered
     html = (out / "report.html").read_text(encoding="utf-8")
@@ -274,8 +274,8 @@ def test_long_german_words_break_at_their_joints():
 
 
 def test_a_failed_journey_is_explained_in_the_report_language(tmp_path, judged):
-    from cxaudit.model import JourneyError, NotePart
-    from cxaudit.notes import note
+    from cxaudit.results.model import JourneyError, NotePart
+    from cxaudit.words.notes import note
 
     run, folder = judged
     j = run.journeys[0].model_copy(deep=True)

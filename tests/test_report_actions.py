@@ -8,10 +8,10 @@ import re
 import pytest
 from pydantic import TypeAdapter
 
-from cxaudit.journey_model import Step
-from cxaudit.model import StepRecord
-from cxaudit.recorder.describe import describe, describe_start
-from cxaudit.report.actions import action_text, step_text, target_text
+from cxaudit.journey.model import Step
+from cxaudit.record.describe import describe, describe_start
+from cxaudit.results.model import StepRecord
+from cxaudit.words.actions import action_text, step_text, target_text
 
 STEP = TypeAdapter(Step)
 LOGIN = {"login": {"username": {"label": "Kundennummer", "value": "1"}, "password": {"label": "Passwort", "value": "2"},
@@ -81,7 +81,7 @@ def test_every_step_type_in_both_languages(data, en, de):
 
 
 def test_every_step_type_is_covered():
-    from cxaudit.journey_model import STEP_MODELS
+    from cxaudit.journey.model import STEP_MODELS
 
     assert {next(iter(data)) for data, _, _ in CASES} == set(STEP_MODELS)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from cxaudit.model import Box, CheckResult, Finding
 from cxaudit.report import FORMATS, Branding, render
+from cxaudit.results.model import Box, CheckResult, Finding
 
 pytestmark = pytest.mark.browser
 FIXTURE = Path(__file__).parent / "fixtures" / "journeys" / "hostile-markup.yaml"
@@ -23,7 +23,7 @@ def _open(html_path: Path, check=None):
     """Open a file in Chromium with every non-data: request refused; return the refused URLs and check(page)."""
     from playwright.sync_api import sync_playwright
 
-    from cxaudit.browser import find_browser, launch_args
+    from cxaudit.record.browser import find_browser, launch_args
 
     refused: list[str] = []
     result = None
@@ -60,7 +60,7 @@ def _axe(page):
 
 @pytest.fixture(scope="module")
 def demo_html(demo_run, tmp_path_factory):
-    from cxaudit.checks import judge_run
+    from cxaudit.judge.engine import judge_run
 
     run, folder = demo_run
     judge_run(run)
@@ -98,11 +98,11 @@ HOSTILE = ("<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "javascr
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
-    from cxaudit.checks import judge_run
     from cxaudit.demo.server import DemoServer
     from cxaudit.demo.sites import SITES, TEST_SITES
     from cxaudit.journey import load_journeys
-    from cxaudit.runner import RunOptions, run_journeys
+    from cxaudit.judge.engine import judge_run
+    from cxaudit.record.runner import RunOptions, run_journeys
 
     SITES.update(TEST_SITES)
     try:

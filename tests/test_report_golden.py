@@ -20,7 +20,7 @@ REGENERATE = "run `.venv/bin/python scripts/update_golden.py` and review `git di
 
 @pytest.fixture(scope="module")
 def current(demo_run):
-    from cxaudit.checks import judge_run
+    from cxaudit.judge.engine import judge_run
 
     run, _ = demo_run
     judge_run(run)

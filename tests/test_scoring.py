@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cxaudit.model import CheckResult, JourneyResult, RunResult
-from cxaudit.scoring import BLOCKED_CAP, grade, journey_score, log_normal_score, site_scores, status_for
+from cxaudit.judge.scoring import BLOCKED_CAP, grade, journey_score, log_normal_score, site_scores, status_for
+from cxaudit.results.model import CheckResult, JourneyResult, RunResult
 
 
 @pytest.mark.parametrize(("value", "expected"), [(7, 0.5), (2, 0.9)])

@@ -16,9 +16,11 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright._impl._errors import TargetClosedError
+from playwright.async_api import Error as PlaywrightError
 
-from cxaudit.recorder import snapshot as snap_mod
-from cxaudit.recorder.snapshot import ELEMENT_JS, MASK, SNAPSHOT_JS, element_info, redact, take_snapshot
+from cxaudit.record import snapshot as snap_mod
+from cxaudit.record.snapshot import ELEMENT_JS, MASK, SNAPSHOT_JS, element_info, redact, take_snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -603,11 +605,11 @@ def test_take_snapshot_error_paths_without_browser():
         async def wait_for_load_state(self, *_a, **_k):
             return None
 
-    destroyed = Broken(RuntimeError("Page.evaluate: Execution context was destroyed, most likely because of a navigation"))
+    destroyed = Broken(PlaywrightError("Page.evaluate: Execution context was destroyed, most likely because of a navigation"))
     res = _run_async(lambda: take_snapshot(destroyed, secrets=["s3cr3t"]))
     assert destroyed.calls == 2  # one retry after the navigation
     assert "context was destroyed" in res["error"] and res["url"].endswith("token=" + MASK)
-    closed = Broken(RuntimeError("Target page, context or browser has been closed"))
+    closed = Broken(TargetClosedError())
     res = _run_async(lambda: take_snapshot(closed))
     assert closed.calls == 1 and "closed" in res["error"]
     hung = Broken(5.0)

@@ -1,5 +1,5 @@
 """The embedded demo sites used by ``cxaudit demo`` and the tests (see :mod:`cxaudit.demo.server`)."""
 
-from .server import DemoServer, serve
+from cxaudit.demo.server import DemoServer, serve
 
 __all__ = ["DemoServer", "serve"]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from .core import Response, html, redirect
+from cxaudit.demo.core import Response, html, redirect
 
 STALL_S = 60.0
 DONE = "Your request has been completed"

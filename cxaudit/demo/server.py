@@ -41,9 +41,9 @@ from http.cookies import SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, urlsplit
 
-from . import faults as _faults
-from .core import STATIC_DIR, VARIANTS, Request, Response, redirect, render, variant_flags
-from .sites import SITES
+from cxaudit.demo import faults as _faults
+from cxaudit.demo.core import STATIC_DIR, VARIANTS, Request, Response, redirect, render, variant_flags
+from cxaudit.demo.sites import SITES
 
 __all__ = ["DemoServer", "serve"]
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import CxauditError
-from ..model import RunResult
-from . import content
-from .html import Branding
-from .i18n import LANGUAGES
+from cxaudit.errors import CxauditError
+from cxaudit.report import content
+from cxaudit.report.html import Branding
+from cxaudit.results.model import RunResult
+from cxaudit.words.i18n import LANGUAGES
 
 FORMATS = ("html", "json", "pdf", "csv", "xlsx", "junit", "md")
 
@@ -69,7 +69,7 @@ def _render_formats(run: RunResult, folder: Path, out: Path, formats: list[str],
     for fmt in dict.fromkeys(formats):  # once each, in the order given
         names = [out / n for n in output_name(fmt, lang)]
         if fmt in ("html", "pdf") and html_path is None:
-            from .html import render_html
+            from cxaudit.report.html import render_html
 
             html_path = temporary or out / output_name("html", lang)[0]
             render_html(run, folder, html_path, lang, branding)
@@ -81,23 +81,23 @@ def _render_formats(run: RunResult, folder: Path, out: Path, formats: list[str],
                 run.write(out)
             written.append(target)
         elif fmt == "pdf":
-            from .pdf import render_pdf
+            from cxaudit.report.pdf import render_pdf
 
             written.append(render_pdf(html_path, names[0]))  # type: ignore[arg-type]
         elif fmt == "csv":
-            from .tables import write_csv
+            from cxaudit.report.tables import write_csv
 
             written += write_csv(run, names, lang)
         elif fmt == "xlsx":
-            from .tables import write_xlsx
+            from cxaudit.report.tables import write_xlsx
 
             written.append(write_xlsx(run, names[0], lang))
         elif fmt == "junit":
-            from .junit import write_junit
+            from cxaudit.report.junit import write_junit
 
             written.append(write_junit(run, names[0], lang))
         elif fmt == "md":
-            from .markdown import write_markdown
+            from cxaudit.report.markdown import write_markdown
 
             written.append(write_markdown(run, names[0], lang))
     return written

@@ -9,10 +9,11 @@ from collections import defaultdict
 
 from markupsafe import Markup, escape
 
-from ..model import RunResult
-from ..scoring import grade
-from .content import signup_for
-from .i18n import label, number, t
+from cxaudit.judge.scoring import grade
+from cxaudit.report.content import signup_for
+from cxaudit.results.model import RunResult
+from cxaudit.words.format import number
+from cxaudit.words.i18n import label, t
 
 WIDTH = 680
 LABEL_W = 250

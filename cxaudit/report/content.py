@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..catalogue import CheckSpec
-from ..model import CheckResult, Finding, JourneyResult, RunResult
-from ..notes import render as render_note
-from .i18n import label, number, plural, t
+from cxaudit.judge.catalogue import CheckSpec
+from cxaudit.results.model import CheckResult, Finding, JourneyResult, RunResult
+from cxaudit.words.format import number
+from cxaudit.words.i18n import label, plural, t
+from cxaudit.words.notes import render as render_note
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 TAXONOMY_ORDER = ("gray", "mathur", "oecd", "brignull")
@@ -26,7 +27,7 @@ def load_specs(run: RunResult) -> dict[str, CheckSpec]:
 
     A report must render even when a folder has gone or a check file is broken: then it falls back to the
     shipped checks, and to the bare ids for checks it cannot find."""
-    from ..checks import catalogue
+    from cxaudit.judge.engine import catalogue
 
     cached = RENDER_SPECS.get()
     if cached is not None:

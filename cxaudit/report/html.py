@@ -15,13 +15,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .. import scoring
-from ..atomic import write_atomic
-from ..catalogue import SEVERITY_WEIGHT, CheckSpec
-from ..model import CheckResult, Finding, JourneyResult, RunResult, StepRecord
-from . import charts, content, images
-from .actions import element_text, step_text
-from .i18n import label, number, plural, t
+from cxaudit.atomic import write_atomic
+from cxaudit.judge import scoring
+from cxaudit.judge.catalogue import SEVERITY_WEIGHT, CheckSpec
+from cxaudit.report import charts, content, images
+from cxaudit.results.model import CheckResult, Finding, JourneyResult, RunResult, StepRecord
+from cxaudit.words.actions import element_text, step_text
+from cxaudit.words.format import number
+from cxaudit.words.i18n import label, plural, t
 
 TEMPLATES = Path(__file__).parent / "templates"
 CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"

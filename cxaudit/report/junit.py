@@ -6,10 +6,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..atomic import atomic_path
-from ..model import RunResult
-from . import content
-from .i18n import label, t
+from cxaudit.atomic import atomic_path
+from cxaudit.report import content
+from cxaudit.results.model import RunResult
+from cxaudit.words.i18n import label, t
 
 
 def _clean(text: str) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..atomic import write_atomic
-from ..model import RunResult
-from . import content
-from .i18n import label, plural, t
+from cxaudit.atomic import write_atomic
+from cxaudit.report import content
+from cxaudit.results.model import RunResult
+from cxaudit.words.i18n import label, plural, t
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # what can start markup inside a line; lines start with our own prefix
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from ..atomic import atomic_path
-from ..browser import find_browser, launch
+from cxaudit.atomic import atomic_path
+from cxaudit.record.browser import find_browser, launch
 
 FOOTER = ('<div style="width:100%;font-size:8px;color:#59636e;padding:0 12mm;display:flex;'
           'justify-content:space-between;font-family:system-ui,sans-serif">'

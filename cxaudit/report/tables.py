@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..atomic import atomic_path, write_atomic
-from ..model import RunResult
-from . import content
-from .actions import step_text
+from cxaudit.atomic import atomic_path, write_atomic
+from cxaudit.report import content
+from cxaudit.results.model import RunResult
+from cxaudit.words.actions import step_text
 
 
 def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-import cxaudit.detectors.accessibility  # noqa: F401 - registers the detector
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.model import JourneyResult, StepRecord
-from cxaudit.recorder.axe import axe_key, axe_options, axe_script
+import cxaudit.judge.detectors.accessibility  # noqa: F401 - registers the detector
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.record.axe import axe_key, axe_options, axe_script
+from cxaudit.results.model import JourneyResult, StepRecord
 
 CONTRAST = {"id": "color-contrast", "impact": "serious", "help": "Elements must meet minimum color contrast ratio thresholds",
             "nodes": 3, "targets": [".tiny-link", ".btn", "footer a"]}
@@ -71,7 +71,7 @@ def test_axe_script_is_one_function_that_loads_and_runs_axe():
 
 
 def test_axe_is_on_by_default_and_can_be_switched_off(tmp_path):
-    from cxaudit.recorder.session import RecorderOptions
+    from cxaudit.record.session import RecorderOptions
 
     assert RecorderOptions(run_folder=tmp_path).axe is True
     assert RecorderOptions(run_folder=tmp_path, axe=False).axe is False

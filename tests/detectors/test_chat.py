@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cxaudit.detectors.chat  # noqa: F401 - registers the detectors
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.detectors.chat import similarity
-from cxaudit.lexicon import load_lexicons
-from cxaudit.model import ChatTranscript, ChatTurn, JourneyResult, StepRecord
+import cxaudit.judge.detectors.chat  # noqa: F401 - registers the detectors
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.detectors.chat import similarity
+from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.results.model import ChatTranscript, ChatTurn, JourneyResult, StepRecord
 
 CHECKS = Path(__file__).resolve().parents[2] / "checks"
 LEX = load_lexicons([CHECKS])

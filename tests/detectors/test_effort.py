@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-import cxaudit.detectors.effort  # noqa: F401 - registers the detectors
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.detectors.effort import curve_of
-from cxaudit.lexicon import load_lexicons
-from cxaudit.model import ChatTranscript, ChatTurn, JourneyMetrics, JourneyResult, RunResult, StepRecord
-from cxaudit.scoring import log_normal_score
+import cxaudit.judge.detectors.effort  # noqa: F401 - registers the detectors
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.detectors.effort import curve_of
+from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.judge.scoring import log_normal_score
+from cxaudit.results.model import ChatTranscript, ChatTurn, JourneyMetrics, JourneyResult, RunResult, StepRecord
 
 CHECKS = Path(__file__).resolve().parents[2] / "checks"
 LEX = load_lexicons([CHECKS])
@@ -61,7 +61,7 @@ def test_log_normal_rejects_bad_parameters():
 
 
 def test_curve_of_accepts_mapping_model_or_default():
-    from cxaudit.catalogue import Curve
+    from cxaudit.judge.catalogue import Curve
 
     assert curve_of({"curve": {"p10": 2, "median": 7}}) == (2, 7)
     assert curve_of({"curve": Curve(p10=1, median=3)}) == (1, 3)

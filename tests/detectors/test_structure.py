@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import cxaudit.detectors.structure  # noqa: F401 - registers the detectors
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.lexicon import load_lexicons
-from cxaudit.model import FilledValue, GateProbe, JourneyResult, StepRecord
+import cxaudit.judge.detectors.structure  # noqa: F401 - registers the detectors
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.results.model import FilledValue, GateProbe, JourneyResult, StepRecord
 
 CHECKS = Path(__file__).resolve().parents[2] / "checks"
 LEX = load_lexicons([CHECKS])

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cxaudit.lexicon import load_lexicons
+from cxaudit.judge.lexicon import load_lexicons
 
 ROOT = Path(__file__).resolve().parents[2]
 UNSEEN = yaml.safe_load((Path(__file__).parent / "unseen_wording.yaml").read_text(encoding="utf-8"))

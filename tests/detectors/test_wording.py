@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-import cxaudit.detectors.wording  # noqa: F401 - registers the detectors
-import cxaudit.detectors.wording_312k  # noqa: F401
-from cxaudit.detectors.base import REGISTRY, DetectorContext
-from cxaudit.detectors.wording import stated_minutes
-from cxaudit.language import journey_language_of, page_language
-from cxaudit.lexicon import load_lexicons
-from cxaudit.model import ChatTranscript, ChatTurn, FilledValue, JourneyResult, StepRecord
+import cxaudit.judge.detectors.wording  # noqa: F401 - registers the detectors
+import cxaudit.judge.detectors.wording_312k  # noqa: F401
+from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.detectors.wording import stated_minutes
+from cxaudit.judge.language import journey_language_of, page_language
+from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.results.model import ChatTranscript, ChatTurn, FilledValue, JourneyResult, StepRecord
 
 CHECKS = Path(__file__).resolve().parents[2] / "checks"
 LEXICONS = load_lexicons([CHECKS])

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from ..core import Site
-from .funknetz import FunkNetz
-from .helpcentre import PaketBlitz, ParcelPal
-from .kontofix import KontoFix
-from .markup import Markup
-from .streamline import Streamline
-from .tagesblatt import Tagesblatt
+from cxaudit.demo.core import Site
+from cxaudit.demo.sites.funknetz import FunkNetz
+from cxaudit.demo.sites.helpcentre import PaketBlitz, ParcelPal
+from cxaudit.demo.sites.kontofix import KontoFix
+from cxaudit.demo.sites.markup import Markup
+from cxaudit.demo.sites.streamline import Streamline
+from cxaudit.demo.sites.tagesblatt import Tagesblatt
 
 SITES: dict[str, Site] = {s.name: s for s in (Streamline(), FunkNetz(), KontoFix(), ParcelPal(), PaketBlitz(),
                                               Tagesblatt())}

@@ -7,7 +7,7 @@ Clean: "Verträge hier kündigen" in the header, one form, "Jetzt kündigen", re
 
 from __future__ import annotations
 
-from ..core import (
+from cxaudit.demo.core import (
     Request,
     Response,
     Router,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..core import Request, Response, Site, json_response, redirect, reference, render
-from .helpcentre_text import BOT, STRINGS
+from cxaudit.demo.core import Request, Response, Site, json_response, redirect, reference, render
+from cxaudit.demo.sites.helpcentre_text import BOT, STRINGS
 
 HUMAN = re.compile(r"\b(human|agent|person|someone|representative|staff|mitarbeiter\w*|mensch\w*|berater\w*|"
                    r"kundenservice|jemand\w*)\b", re.I)

@@ -6,7 +6,7 @@ Hostile: "Jetzt deinstallieren" stays disabled until a reason is chosen and a co
 
 from __future__ import annotations
 
-from ..core import Request, Response, Router, Site, redirect, render
+from cxaudit.demo.core import Request, Response, Router, Site, redirect, render
 
 router = Router()
 

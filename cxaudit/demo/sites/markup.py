@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from ..core import Request, Response, Router, Site, html
+from cxaudit.demo.core import Request, Response, Router, Site, html
 
 router = Router()
 

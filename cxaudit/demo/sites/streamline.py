@@ -7,7 +7,7 @@ Clean cancel: button in the subscription panel -> one confirm view -> confirmati
 
 from __future__ import annotations
 
-from ..core import (
+from cxaudit.demo.core import (
     Request,
     Response,
     Router,

@@ -6,7 +6,20 @@ Clean: the same page holds an online form "Abo jetzt kündigen" with a receipt (
 
 from __future__ import annotations
 
-from ..core import Request, Response, Router, Site, date_de, date_de_long, in_days, now, redirect, reference, render, text_download
+from cxaudit.demo.core import (
+    Request,
+    Response,
+    Router,
+    Site,
+    date_de,
+    date_de_long,
+    in_days,
+    now,
+    redirect,
+    reference,
+    render,
+    text_download,
+)
 
 router = Router()
 

@@ -1,0 +1,204 @@
+"""``cxaudit run`` and ``cxaudit demo``: load, record, judge, write the reports, summarise, gate."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from cxaudit.cli.app import app
+from cxaudit.cli.options import (
+    Baseline,
+    BaseUrl,
+    BrowserPath,
+    ChecksDir,
+    Client,
+    ConfigFile,
+    Consultant,
+    Delay,
+    Device,
+    FailUnder,
+    Formats,
+    Headed,
+    JsonOut,
+    Lang,
+    Logo,
+    NoShots,
+    Out,
+    PerHost,
+    Quiet,
+    ReportDate,
+    Resume,
+    Runs,
+    Shard,
+    StepTimeout,
+    UaSuffix,
+    Workers,
+)
+from cxaudit.errors import CxauditError, ExitStatus
+
+
+def _check_device(device: str | None) -> None:
+    if device is not None and device not in ("desktop", "mobile"):
+        raise CxauditError(f"--device {device}: must be desktop or mobile")
+
+
+def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list[Path] | None, resume: Path | None,
+           no_screenshots: bool, user_agent_suffix: str | None, extra: dict | None = None, config: Path | None = None,
+           baseline: Path | None = None, fail_under: float | None = None, runs: int | None = None,
+           shard: str | None = None, default_paths: list[str] | None = None, report: dict | None = None,
+           **run_options) -> None:
+    """Shared by run and demo: load, record, judge, write, summarise. ``run_options`` are RunOptions fields."""
+    from cxaudit.ci.plan import plan_run, record_run
+    from cxaudit.judge.engine import catalogue
+    from cxaudit.progress import Progress
+    from cxaudit.record.runner import RunOptions
+    from cxaudit.results.model import load_run
+    from cxaudit.shipped import VERSION as __version__
+
+    _check_device(run_options.get("device"))
+    previous = load_run(resume) if resume else None
+    if previous is not None:
+        run_options["out"] = (resume if resume.is_dir() else resume.parent).parent
+    settings, journeys = plan_run(
+        config, default_journeys=default_paths, journeys=paths, checks=checks, baseline=baseline, fail_under=fail_under,
+        runs=runs, shard=shard, **{k: run_options.pop(k, None) for k in ("base_url", "out", "workers", "step_timeout", "device")},
+    )
+    cat = catalogue(settings.checks)  # bad check folders fail before the browser starts
+    ua = f"cxaudit/{__version__}" if user_agent_suffix is None else (user_agent_suffix or None)
+    options = RunOptions(**run_options, screenshots=not no_screenshots, user_agent_suffix=ua,
+                         extra=extra or {})
+    with Progress(journeys, enabled=not quiet) as progress:
+        run, folder = record_run(journeys, options, settings, cat, on_event=progress.event, resume=previous)
+    report = report or {}
+    written = _reports(run, folder, report.get("format"), report.get("lang"), report, settings)
+    finish(run, folder, json_out, quiet, settings, written)
+
+
+def _reports(run, folder: Path, formats: str | None, lang: str | None, branding: dict, settings=None) -> list[Path]:
+    """Render the reports: the options given, else the config file's report:, else HTML in English."""
+    from cxaudit.report import Branding, render
+
+    chosen = [f.strip() for f in formats.split(",") if f.strip()] if formats else None
+    if chosen is None:
+        chosen = list(settings.report.formats) if settings is not None and settings.report.formats else ["html"]
+    language = lang or (settings.report.lang if settings is not None else None) or "en"
+    brand = Branding(consultant=branding.get("consultant"), logo=branding.get("logo"), client=branding.get("client"),
+                     date=branding.get("date"))
+    return render(run, folder, chosen, lang=language, branding=brand)
+
+
+def finish(run, folder: Path, json_out: bool, quiet: bool, settings=None, written: list[Path] | None = None) -> None:
+    """Summary and gate on stderr; on stdout the run folder and the reports written (or the JSON)."""
+    from cxaudit.ci.gate import gate_after_run
+    from cxaudit.progress import print_summary
+
+    if not quiet:
+        print_summary(run, folder)
+    gate_status = gate_after_run(run, folder, settings, quiet=quiet)  # 0 when no gate is configured
+    if json_out:
+        sys.stdout.write(run.model_dump_json(indent=1) + "\n")
+    else:
+        typer.echo(str(folder))
+        for path in written or []:
+            if path.name != "results.json":
+                typer.echo(str(path))
+    if any(j.outcome == "error" for j in run.journeys):
+        raise typer.Exit(int(ExitStatus.SITE_OR_BROWSER))
+    if gate_status:
+        raise typer.Exit(gate_status)
+
+
+@app.command()
+def run(
+    journeys: Annotated[
+        list[str] | None, typer.Argument(help="Journey files or folders of them (default: journeys: in cxaudit.yaml).")
+    ] = None,
+    base_url: BaseUrl = None,
+    out: Out = None,
+    workers: Workers = None,
+    headed: Headed = False,
+    browser_path: BrowserPath = None,
+    step_timeout: StepTimeout = None,
+    device: Device = None,
+    json_out: JsonOut = False,
+    quiet: Quiet = False,
+    no_screenshots: NoShots = False,
+    checks: ChecksDir = None,
+    delay: Delay = 0.0,
+    per_host: PerHost = None,
+    user_agent_suffix: UaSuffix = None,
+    resume: Resume = None,
+    report_format: Formats = None,
+    lang: Lang = None,
+    consultant: Consultant = None,
+    logo: Logo = None,
+    client: Client = None,
+    report_date: ReportDate = None,
+    config: ConfigFile = None,
+    baseline: Baseline = None,
+    fail_under: FailUnder = None,
+    runs: Runs = None,
+    shard: Shard = None,
+) -> None:
+    """Run journeys against a site in a real browser, save what a customer meets, judge and score it."""
+    options = dict(locals())
+    del options["journeys"]
+    _audit(journeys, **_audit_options(options))
+
+
+REPORT_OPTIONS = {"report_format": "format", "lang": "lang", "consultant": "consultant", "logo": "logo",
+                  "client": "client", "report_date": "date"}
+
+
+def _audit_options(options: dict) -> dict:
+    """The command's options as _audit takes them: the report's under ``report``."""
+    report = {key: options.pop(name) for name, key in REPORT_OPTIONS.items()}
+    return {**options, "report": report}
+
+
+def _with_run_options(command: Callable) -> Callable:
+    """Typer reads a command's options from its signature: this gives ``command`` (own parameters, then
+    ``**options``) every option of ``run`` but the journeys and --base-url, without writing them out again."""
+    own = [p for p in inspect.signature(command, eval_str=True).parameters.values() if p.kind is not p.VAR_KEYWORD]
+    shared = [p for n, p in inspect.signature(run, eval_str=True).parameters.items() if n not in ("journeys", "base_url")]
+    command.__signature__ = inspect.Signature(own + shared)  # type: ignore[attr-defined]
+    return command
+
+
+@app.command()
+@_with_run_options
+def demo(
+    journeys: Annotated[
+        list[str] | None, typer.Argument(help="Demo journeys to run (default: every shipped demo journey).")
+    ] = None,
+    serve: Annotated[bool, typer.Option("--serve", help="Only serve the demo site, to click through it.")] = False,
+    port: Annotated[int, typer.Option("--port", help="Port for --serve (0 picks a free one).")] = 8765,
+    faults: Annotated[
+        bool, typer.Option("--faults", help="With --serve: also serve failing pages under /_fault/ (robustness tests).")
+    ] = False,
+    **options: Any,
+) -> None:
+    """Run the shipped demo journeys against the embedded demo site (or --serve it)."""
+    from cxaudit.demo.server import DemoServer
+    from cxaudit.shipped import demo_journeys
+
+    if serve:
+        server = DemoServer(port=port, faults=faults)
+        url = server.start()
+        typer.echo(f"Demo site at {url}/  (Ctrl-C to stop)", err=True)
+        typer.echo(url)
+        try:
+            import threading
+
+            threading.Event().wait()
+        finally:
+            server.stop()
+        return
+    with DemoServer() as server:
+        _audit(journeys, default_paths=[str(demo_journeys())], base_url=server.base_url, extra={"demo": True},
+               **_audit_options(options))

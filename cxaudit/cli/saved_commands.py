@@ -1,0 +1,117 @@
+"""Commands that need no browser for journeys: validate, checks, rescore, report, install-browser, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cxaudit.cli.app import app
+from cxaudit.cli.audit_commands import finish
+from cxaudit.cli.options import ChecksDir, Client, Consultant, Formats, JsonOut, Lang, Logo, Quiet, ReportDate
+
+
+@app.command()
+def validate(
+    journeys: Annotated[list[str], typer.Argument(help="Journey files or folders of them.")],
+    quiet: Quiet = False,
+) -> None:
+    """Check journey files without a browser: one line per problem, naming file, line and step."""
+    from cxaudit.journey import load_journeys
+
+    loaded = load_journeys(journeys)
+    if not quiet:
+        for j in loaded:
+            typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps)", err=True)
+    typer.echo(f"{len(loaded)} journey file(s) valid")
+
+
+@app.command("checks")
+def checks_cmd(
+    checks: ChecksDir = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the titles: en or de.")] = "en",
+    json_out: JsonOut = False,
+) -> None:
+    """List the check catalogue: id, code, kind, severity, title."""
+    from cxaudit.judge.engine import catalogue
+
+    cat = catalogue(checks)
+    if json_out:
+        import json
+
+        typer.echo(json.dumps([s.model_dump(exclude={"file"}) for s in cat.specs], indent=1, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    from cxaudit.progress import stdout_console
+
+    table = Table(title=f"{len(cat.specs)} checks", title_justify="left")
+    for col in ("code", "id", "kind", "severity", "category", "title"):
+        table.add_column(col, no_wrap=col != "title")
+    for spec in cat.specs:
+        table.add_row(spec.code, spec.id, spec.kind, spec.severity, spec.category, spec.title.get(lang))
+    stdout_console().print(table)
+
+
+@app.command()
+def rescore(
+    run_folder: Annotated[Path, typer.Argument(metavar="RUN", help="A run folder (or its results.json).")],
+    checks: ChecksDir = None,
+    json_out: JsonOut = False,
+    quiet: Quiet = False,
+) -> None:
+    """Judge a saved run again with the current checks, without a browser; rewrites its results.json."""
+    from cxaudit.judge.engine import judge_run
+    from cxaudit.results.model import load_run
+
+    run = load_run(run_folder)
+    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    judge_run(run, checks)
+    run.write(folder)
+    finish(run, folder, json_out, quiet)
+
+
+@app.command()
+def report(
+    run_folder: Annotated[Path, typer.Argument(metavar="RUN", help="A run folder (or its results.json).")],
+    report_format: Formats = None,
+    lang: Lang = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Where to write (default: the run folder).")] = None,
+    consultant: Consultant = None,
+    logo: Logo = None,
+    client: Client = None,
+    report_date: ReportDate = None,
+) -> None:
+    """Render reports of a saved run, without a browser (PDF aside: Chromium prints it)."""
+    from cxaudit.judge.engine import judge_run
+    from cxaudit.report import Branding, render
+    from cxaudit.results.model import load_run
+
+    run = load_run(run_folder)
+    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    if not run.judged:
+        judge_run(run)  # a run saved before judging (interrupted): judge it now, in memory
+    formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]
+    brand = Branding(consultant=consultant, logo=logo, client=client, date=report_date)
+    for path in render(run, folder, formats, lang=lang or "en", branding=brand, out_dir=out):
+        typer.echo(str(path))
+
+
+@app.command("install-browser")
+def install_browser_cmd() -> None:
+    """Get a Chromium: Playwright's own download first, else the system package (apt-get)."""
+    from cxaudit.record.browser import install_browser
+
+    found = install_browser()
+    typer.echo(found.executable)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of results.json."""
+    import json
+
+    from cxaudit.results.model import json_schema
+
+    typer.echo(json.dumps(json_schema(), indent=1))

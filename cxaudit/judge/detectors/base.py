@@ -1,0 +1,73 @@
+"""The detector contract: a pure function of one journey's recorded observations (and the run, for
+cross-journey checks) that returns a score in [0, 1] with evidence. Detectors never touch a browser.
+
+    @detector("retention_offer")
+    def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
+        ...
+        return Detection(score=0.0, evidence=[Evidence(step=3, words="50% off", ...)])
+
+``score=None`` means not applicable (e.g. a contact journey for a cancel-only check). Raising is allowed:
+the check base turns an exception into an ``error`` result for that check, never a crash.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from cxaudit.results.model import JourneyResult, RunResult
+from cxaudit.words.notes import Note
+
+REGISTRY: dict[str, Callable[[JourneyResult, DetectorContext], Detection]] = {}
+
+
+@dataclass
+class Evidence:
+    """What a client can see: the step, the element (with its box on that step's screenshot), the words."""
+
+    step: int
+    words: str = ""  # the text that triggered it, verbatim from the page (already secret-masked)
+    element: dict[str, Any] | None = None  # an ELEMENT record (role, name, box, font, colours ...)
+    box: dict[str, float] | None = None  # document coordinates on the screenshot of `screenshot_step`
+    screenshot_step: int | None = None  # which step's screenshot shows it (default: `step`)
+    note: Note | str = ""  # note("font_vs_median", size=10, median=13); a plain str stays English in every report
+    data: dict[str, Any] = field(default_factory=dict)  # figures for the report (e.g. contrast ratio)
+
+
+@dataclass
+class Detection:
+    score: float | None  # 1 = no friction, 0 = the pattern is fully there, None = not applicable
+    evidence: list[Evidence] = field(default_factory=list)
+    value: float | None = None  # the measured figure for metric checks (actions, minutes, ratio ...)
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class DetectorContext:
+    params: dict[str, Any]  # the check's parameters (thresholds), after user overrides
+    lexicons: dict[str, Any]  # lexicon name -> Lexicon (see cxaudit.judge.lexicon), after user overrides
+    run: RunResult | None = None  # the whole run: for checks that compare journeys (cancel vs sign-up)
+    language_of: Callable[[JourneyResult, int | None], str] = lambda journey, step: journey.language
+
+    def lexicon(self, name: str) -> Any:
+        try:
+            return self.lexicons[name]
+        except KeyError:
+            raise KeyError(f"lexicon '{name}' is not in checks/lexicons/") from None
+
+
+def clip(text: str | None, n: int = 200) -> str:
+    """Words for a note or evidence: whitespace folded, at most ``n`` characters (an ellipsis where cut)."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def detector(name: str) -> Callable:
+    def register(fn: Callable) -> Callable:
+        if name in REGISTRY:
+            raise ValueError(f"detector {name} registered twice")
+        REGISTRY[name] = fn
+        return fn
+
+    return register

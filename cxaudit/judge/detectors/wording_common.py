@@ -1,0 +1,124 @@
+"""Shared helpers for the wording detectors: what a customer read on a page (text blocks, controls, dialogs,
+chat replies), lexicon matching per page language, and evidence built from it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from cxaudit.judge.detectors.base import DetectorContext, Evidence
+from cxaudit.judge.lexicon import Lexicon, LexMatch
+from cxaudit.results.model import JourneyResult, StepRecord
+from cxaudit.words.notes import Note
+
+MAX_WORDS = 200
+CLICK_TYPES = ("click", "gate")
+_TAG = re.compile(r"\(\?P<(\w+)>")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """One piece of text a customer met after a step: a text block, a control, a dialog or a chat reply."""
+
+    step: int
+    text: str
+    source: str  # text | element | dialog | alert | chat
+    box: dict[str, float] | None = None
+    element: dict[str, Any] | None = None
+
+
+def tag_of(match: LexMatch) -> str | None:
+    """The named group a tagged lexicon pattern starts with (``(?P<phone>...)``), if any."""
+    found = _TAG.search(match.pattern)
+    return found.group(1) if found else None
+
+
+def label(element: dict[str, Any] | None) -> str:
+    if not element:
+        return ""
+    return " ".join(str(element.get("name") or element.get("text") or "").split())
+
+
+def visible_elements(observation: dict[str, Any] | None) -> list[dict[str, Any]]:
+    return [e for e in (observation or {}).get("elements") or [] if isinstance(e, dict) and not e.get("hidden")]
+
+
+def snippets(step: StepRecord, *, elements: bool = True, dialogs: bool = True, chat: bool = True,
+             alerts: bool = False) -> list[Snippet]:
+    obs = step.observation or {}
+    out: list[Snippet] = []
+    for block in obs.get("text_blocks") or []:
+        text = " ".join(str(block.get("text") or "").split())
+        if text:
+            out.append(Snippet(step.index, text, "text", block.get("box")))
+    if elements:
+        for el in visible_elements(obs):
+            if label(el):
+                out.append(Snippet(step.index, label(el), "element", el.get("box"), el))
+    if dialogs:
+        for d in obs.get("dialogs") or []:
+            for key in ("name", "text"):
+                text = " ".join(str(d.get(key) or "").split())
+                if text:
+                    out.append(Snippet(step.index, text, "dialog", d.get("box")))
+    if alerts:
+        for a in obs.get("alerts") or []:
+            text = " ".join(str(a.get("text") or "").split())
+            if text:
+                out.append(Snippet(step.index, text, "alert"))
+    if chat and step.chat:
+        for text in step.chat.greeting:
+            out.append(Snippet(step.index, " ".join(text.split()), "chat"))
+        for turn in step.chat.turns:
+            for text in turn.replies:
+                out.append(Snippet(step.index, " ".join(text.split()), "chat"))
+    return out
+
+
+def find(lexicon: Lexicon, items: Iterable[Snippet], lang: str | None) -> Iterator[tuple[Snippet, LexMatch]]:
+    for item in items:
+        for match in lexicon.matches(item.text, lang):
+            yield item, match
+
+
+def words(item: Snippet, match: LexMatch) -> str:
+    """The snippet verbatim when short, else a window of at most 200 characters around the match."""
+    text = item.text
+    if len(text) <= MAX_WORDS:
+        return text
+    start = max(0, min(match.start - 60, len(text) - MAX_WORDS))
+    return text[start:start + MAX_WORDS].strip()
+
+
+def page_language(ctx: DetectorContext, journey: JourneyResult, step: StepRecord) -> str:
+    return ctx.language_of(journey, step.index)
+
+
+def success_index(journey: JourneyResult) -> int | None:
+    """The step whose page is the goal's success page (the last observed step of a completed journey)."""
+    if journey.outcome != "completed":
+        return None
+    observed = [s.index for s in journey.steps if s.observation]
+    return observed[-1] if observed else None
+
+
+def view_of(step: StepRecord) -> str:
+    return step.view_key or str((step.observation or {}).get("view_key") or "") or f"step-{step.index}"
+
+
+def evidence(item: Snippet, match: LexMatch | None, note: Note, **data: Any) -> Evidence:
+    return Evidence(step=item.step, words=words(item, match) if match else item.text[:MAX_WORDS],
+                    element=item.element, box=item.box, screenshot_step=item.step, note=note, data=dict(data))
+
+
+def clicked_evidence(step: StepRecord, note: Note, **data: Any) -> Evidence:
+    """Evidence for the control clicked in ``step``: it is on the previous step's screenshot."""
+    el = step.element or {}
+    return Evidence(step=step.index, words=label(el)[:MAX_WORDS], element=el or None, box=el.get("box"),
+                    screenshot_step=max(step.index - 1, 0), note=note, data=dict(data))
+
+
+def goal_applies(journey: JourneyResult, goals: Iterable[str]) -> bool:
+    return journey.goal in tuple(goals)

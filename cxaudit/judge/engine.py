@@ -1,0 +1,152 @@
+"""Judging: the catalogue's checks applied to recorded journeys, without a browser.
+
+``judge_run(run)`` fills every journey's ``checks`` and ``score`` and the run's ``sites``; it is what
+``cxaudit run`` does after recording and what ``cxaudit rescore`` does to a saved run. A detector that
+raises gives that check an ``error`` result; it never stops the others.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cxaudit.errors import CxauditError
+from cxaudit.judge import detectors
+from cxaudit.judge.catalogue import CheckSpec, load_catalogue
+from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext
+from cxaudit.judge.lexicon import Lexicon, load_lexicons
+from cxaudit.judge.scoring import journey_score, site_scores, status_for
+from cxaudit.results.model import Box, CheckResult, Finding, JourneyResult, RunResult
+from cxaudit.shipped import shipped
+from cxaudit.words.notes import Note
+
+MAX_FINDINGS = 20  # per check and journey: a long page of the same finding helps no one
+
+
+def load_detectors() -> dict:
+    """Import every module of cxaudit.judge.detectors so their @detector functions register."""
+    for info in pkgutil.iter_modules(detectors.__path__):
+        importlib.import_module(f"{detectors.__name__}.{info.name}")
+    return REGISTRY
+
+
+@dataclass
+class Catalogue:
+    specs: list[CheckSpec]
+    lexicons: dict[str, Lexicon]
+    folders: list[Path]
+
+    def spec(self, check_id: str) -> CheckSpec:
+        for s in self.specs:
+            if s.id == check_id:
+                return s
+        raise KeyError(check_id)
+
+
+def catalogue(extra: list[Path] | None = None) -> Catalogue:
+    """The shipped checks and lexicons, with user folders (``--checks DIR``) merged over them."""
+    folders = [shipped("checks"), *(Path(p) for p in (extra or []))]
+    specs = load_catalogue(folders)
+    lexicons = load_lexicons(folders)
+    registry = load_detectors()
+    problems = []
+    for spec in specs:
+        if spec.detector not in registry:
+            problems.append(f"{spec.file}: detector '{spec.detector}' does not exist (known: {', '.join(sorted(registry))})")
+        for name in spec.lexicons:
+            if name not in lexicons:
+                problems.append(f"{spec.file}: lexicon '{name}' is not in any checks/lexicons/ folder")
+    if problems:
+        raise CxauditError("\n".join(problems))
+    return Catalogue(specs, lexicons, folders)
+
+
+def _language_of() -> Any:
+    try:
+        from cxaudit.judge.language import journey_language_of
+    except ImportError:  # pragma: no cover - the language module ships with the package
+        return lambda journey, step: journey.language
+    return journey_language_of
+
+
+def _applies(spec: CheckSpec, journey: JourneyResult, language_of: Any) -> bool:
+    if not spec.applies_to(journey.goal):
+        return False
+    if spec.languages:
+        langs = {language_of(journey, s.index) for s in journey.steps if s.observation}
+        return bool(langs & set(spec.languages))
+    return True
+
+
+def _finding(spec: CheckSpec, ev: Any) -> Finding:
+    element = ev.element or {}
+    box = ev.box or element.get("box")
+    return Finding(
+        check=spec.id,
+        code=spec.code,
+        severity=spec.severity,
+        step=ev.step,
+        screenshot_step=ev.screenshot_step if ev.screenshot_step is not None else ev.step,
+        words=(ev.words or "")[:300],
+        note=ev.note.text("en") if isinstance(ev.note, Note) else (ev.note or ""),
+        note_parts=ev.note.dump() if isinstance(ev.note, Note) else [],
+        box=Box(**{k: float(box[k]) for k in ("x", "y", "width", "height")}) if box else None,
+        element={k: element[k] for k in ("role", "name", "tag", "text") if element.get(k)} or None,
+        data=ev.data or {},
+    )
+
+
+def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: RunResult | None,
+                language_of: Any) -> CheckResult:
+    base = dict(id=spec.id, code=spec.code, kind=spec.kind, category=spec.category, severity=spec.severity,
+                weight=spec.effective_weight)
+    if not _applies(spec, journey, language_of):
+        return CheckResult(**base, status="not_applicable")
+    params = dict(spec.params)
+    if spec.curve is not None:
+        params["curve"] = spec.curve.model_dump()
+    ctx = DetectorContext(params=params, lexicons=cat.lexicons, run=run, language_of=language_of)
+    try:
+        detection: Detection = REGISTRY[spec.detector](journey, ctx)
+        score = None if detection.score is None else max(0.0, min(1.0, float(detection.score)))
+    except Exception as exc:  # noqa: BLE001 - a broken or surprised detector must not stop the others
+        return CheckResult(**base, status="error", error=f"{type(exc).__name__}: {exc}"[:500])
+    status = status_for(spec.kind, score)
+    # findings are the evidence of a failed check; a metric in the warn band is reported as a figure only
+    findings = [_finding(spec, ev) for ev in detection.evidence] if status == "fail" else []
+    return CheckResult(**base, status=status, score=None if score is None else round(score, 4),
+                       value=detection.value, findings=findings[:MAX_FINDINGS], details=detection.details)
+
+
+def judge_journey(journey: JourneyResult, cat: Catalogue, run: RunResult | None = None) -> JourneyResult:
+    language_of = _language_of()
+    journey.checks = [judge_check(spec, journey, cat, run, language_of) for spec in cat.specs]
+    journey.score = journey_score(journey)
+    return journey
+
+
+def judge_run(run: RunResult, extra_checks: list[Path] | None = None, cat: Catalogue | None = None) -> RunResult:
+    """Judge every journey of the run (in place) and score the sites. Returns the run."""
+    cat = cat or catalogue(extra_checks)
+    for journey in run.journeys:
+        if journey.outcome == "pending":
+            continue
+        judge_journey(journey, cat, run)
+    run.sites = site_scores(run)
+    run.judged = {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "checks": len(cat.specs),
+        "folders": [str(f) for f in cat.folders[1:]],
+    }
+    return run
+
+
+def top_findings(run: RunResult, n: int = 5) -> list[tuple[JourneyResult, CheckResult]]:
+    """The failed checks that weigh most, across the run."""
+    failed = [(j, c) for j in run.journeys for c in j.checks if c.status == "fail"]
+    failed.sort(key=lambda jc: (-jc[1].weight * (1 - (jc[1].score or 0) + 1e-9), jc[0].id, jc[1].code))
+    return failed[:n]

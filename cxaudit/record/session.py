@@ -1,0 +1,368 @@
+"""One journey in one fresh browser context: run its steps, observe the page after each, keep it all.
+
+The only code, with its step modules, that drives a page. Checks never see a page: they get the records.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, quote_plus, urlsplit
+
+from cxaudit.journey import SECRET_MASK, Condition, Journey, Target
+from cxaudit.record.axe import axe_key, run_axe
+from cxaudit.record.describe import describe, describe_start, target_action
+from cxaudit.record.failures import StepFailed, failure_of, is_navigation_race, is_timeout, plain_error
+from cxaudit.record.listeners import MAX_DIALOGS, MAX_POPUPS, Buffers, attach
+from cxaudit.record.locate import NotFound, resolve
+from cxaudit.record.snapshot import take_snapshot
+from cxaudit.record.steps import run_step
+from cxaudit.record.views import no_password_field, page_key, shorter_than, visible_text
+from cxaudit.results.model import JourneyError, JourneyResult, NotePart, StepRecord
+from cxaudit.words.notes import Note, note
+
+QUIET_JS = """({quiet, max}) => new Promise(resolve => {
+  let timer;
+  const done = () => { observer.disconnect(); resolve(true); };
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  observer.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  timer = setTimeout(done, quiet);
+  setTimeout(done, max);
+})"""
+SCREENSHOT_QUALITY = 60
+MAX_SCREENSHOT_HEIGHT = 4000
+# a page that opens dialogs or windows without end: the first ones are recorded, then the page's alert()/
+# confirm()/prompt() and window.open() are switched off, as Chrome offers a person ("prevent this page from
+# creating additional dialogs") and its pop-up blocker does (Playwright's Chromium blocks no pop-ups)
+
+
+
+@dataclass
+class RecorderOptions:
+    run_folder: Path
+    step_timeout: float | None = None  # overrides the journey's
+    screenshots: bool = True
+    delay: float = 0.0  # politeness: seconds to wait before each step (not counted as the customer's time)
+    settle_quiet_ms: int = 150
+    settle_max_ms: int = 2000
+    axe: bool = True  # run axe-core once per distinct page/view (observation["axe"])
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _since(t: float) -> float:
+    return round(time.monotonic() - t, 4)
+
+
+def secret_variants(secrets: frozenset[str] | set[str]) -> list[str]:
+    """Each secret as typed and as it appears in URLs (a GET form puts it in the query), longest first."""
+    out = set()
+    for secret in secrets:
+        if secret:
+            out.update({secret, quote(secret, safe=""), quote_plus(secret)})
+    return sorted(out, key=len, reverse=True)
+
+
+class JourneySession:
+    """Runs one journey in a context it owns; ``result`` always holds what was recorded so far."""
+
+    def __init__(self, context: Any, journey: Journey, start_url: str, options: RecorderOptions,
+                 base_url: str | None = None):
+        self.context = context
+        self.base_url = base_url
+        self.journey = journey
+        self.start_url = start_url
+        self.options = options
+        self.page: Any = None
+        self.buffers = Buffers()
+        self.counts: dict[str, int] = {}  # dialogs and pop-ups in this journey (bounded: MAX_DIALOGS, MAX_POPUPS)
+        self.t0 = time.monotonic()
+        self.last_observation: dict | None = None
+        self.last_url = ""
+        self.main_status: int | None = None  # HTTP status of the last main-document response
+        self.attempted_url = start_url  # the last address a goto asked for
+        self.secrets = secret_variants(journey.secrets)
+        self.shots = options.run_folder / "screens" / journey.id
+        self.result = JourneyResult(
+            id=journey.id,
+            name=journey.name,
+            goal=journey.goal,
+            site=journey.slug_site(),
+            language=journey.language,
+            device=journey.device,
+            file=journey.path,
+            start_url=start_url,
+            started_at=now_iso(),
+        )
+
+    # ------------------------------------------------------------ plumbing
+    @property
+    def step_timeout(self) -> float:
+        return self.options.step_timeout or self.journey.timeouts.step
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret and secret in text:
+                text = text.replace(secret, SECRET_MASK)
+        return text
+
+    def redact_data(self, data: Any) -> Any:
+        """``redact`` on every string in a dict or list (a step's action and target)."""
+        if isinstance(data, str):
+            return self.redact(data)
+        if isinstance(data, dict):
+            return {k: self.redact_data(v) for k, v in data.items()}
+        if isinstance(data, list):
+            return [self.redact_data(v) for v in data]
+        return data
+
+    def _attach(self, page: Any) -> None:
+        attach(self, page)
+
+    async def settle(self) -> None:
+        """Wait until the page has loaded and the DOM has been quiet for a moment (no fixed sleeps)."""
+        nav_ms = self.journey.timeouts.navigation * 1000
+        for _ in range(3):
+            try:
+                await self.page.wait_for_load_state("load", timeout=nav_ms)
+                await self.page.evaluate(
+                    QUIET_JS, {"quiet": self.options.settle_quiet_ms, "max": self.options.settle_max_ms}
+                )
+                return
+            except Exception as exc:
+                if is_navigation_race(exc):
+                    continue  # a navigation started: wait for the new document
+                if is_timeout(exc):
+                    raise StepFailed(note("err_load_timeout", seconds=self.journey.timeouts.navigation)) from None
+                raise
+
+    async def observe(self, index: int, timings: dict[str, float] | None = None) -> tuple[dict | None, str | None]:
+        """One snapshot (a single evaluate) and one compressed screenshot; ``timings`` gets the seconds of each."""
+        timings = {} if timings is None else timings
+        t = time.monotonic()
+        obs = await take_snapshot(self.page, secrets=self.secrets)
+        timings["snapshot"] = _since(t)
+        shot = None
+        if self.options.screenshots:
+            t = time.monotonic()
+            shot = await self.screenshot(f"{index:02d}", observation=obs)
+            timings["screenshot"] = _since(t)
+        if self.options.axe and isinstance(obs, dict):
+            seen = self.__dict__.setdefault("_axe_seen", set())
+            key = axe_key(obs.get("url") or self.page.url, obs)
+            if key in seen:
+                obs["axe"] = {"skipped": "same page"}
+            else:
+                seen.add(key)
+                t = time.monotonic()
+                obs["axe"] = await run_axe(self.page, self.secrets)
+                timings["axe"] = _since(t)
+        return obs, shot
+
+    async def screenshot(self, name: str, full_page: bool = True, observation: dict | None = None) -> str | None:
+        """A JPEG of the page; ``observation``, a snapshot taken just before, spares round-trips when it shows
+        the page is short enough not to be cropped and holds no password field to mask."""
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / f"{name}.jpg"
+        masks = [self.page.locator(css) for css in self.journey.mask]
+        if not no_password_field(observation):
+            masks.insert(0, self.page.locator("input[type=password]"))
+        try:
+            clip = None
+            # the snapshot's document height is at least documentElement.scrollHeight: below the limit, no crop
+            if full_page and not shorter_than(observation, MAX_SCREENSHOT_HEIGHT):
+                size = await self.page.evaluate(
+                    "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+                )
+                if size[1] > MAX_SCREENSHOT_HEIGHT:
+                    clip = {"x": 0, "y": 0, "width": size[0], "height": MAX_SCREENSHOT_HEIGHT}
+            await self.page.screenshot(
+                path=str(path), type="jpeg", quality=SCREENSHOT_QUALITY, full_page=full_page,
+                clip=clip, mask=masks, mask_color="#000000", scale="css", animations="disabled",
+                timeout=self.step_timeout * 1000,
+            )
+        except Exception:  # noqa: BLE001 - a screenshot is evidence, not a reason to fail the journey
+            return None
+        return str(path.relative_to(self.options.run_folder))
+
+    def start_url_base(self) -> str:
+        """Where a path in a goto step is resolved: --base-url, else the start URL's origin."""
+        if self.base_url:
+            return self.base_url.rstrip("/")
+        parts = urlsplit(self.start_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    async def observe_quietly(self) -> dict | None:
+        """A snapshot without a screenshot, for conditions checked mid-journey."""
+        return await take_snapshot(self.page, secrets=self.secrets)
+
+    async def locate(self, target: Target, timeout: float | None = None, frames: list[str] | None = None) -> Any:
+        return await resolve(self.page, target, timeout or self.step_timeout, frames)
+
+    async def holds(self, cond: Condition, observation: dict | None = None) -> tuple[bool, Note | None]:
+        """Whether a condition holds now; with the reason when it does not."""
+        obs = observation if observation is not None else self.last_observation
+        if cond.text is not None:
+            words = visible_text(obs).casefold()
+            if not any(t.casefold() in words for t in cond.text):
+                return False, note("cond_text_missing", texts=list(cond.text))
+        if cond.url is not None:
+            url = self.page.url
+            if not (cond.url in url or fnmatch.fnmatch(url, cond.url)):
+                return False, note("cond_url_mismatch", url=url, pattern=cond.url)
+        if cond.element is not None:
+            try:
+                await resolve(self.page, cond.element, 1.0)
+            except NotFound:
+                return False, note("cond_no_element", target=target_action(cond.element))
+        return True, None
+
+    # ------------------------------------------------------------ the journey
+    async def run(self) -> JourneyResult:
+        self.page = await self.context.new_page()
+        self._attach(self.page)
+        self.page.set_default_timeout(self.step_timeout * 1000)
+        self.page.set_default_navigation_timeout(self.journey.timeouts.navigation * 1000)
+        description, action = describe_start(self.start_url)
+        start = StepRecord(index=0, type="goto", description=self.redact(description), action=self.redact_data(action),
+                           target={"url": self.redact(self.start_url)})
+        await self._record(start, self._open_start())
+        if start.status == "failed":
+            self.fail(0, start.description, failure_of(start) or note("err_start"))
+            return self.result
+        for i, step in enumerate(self.journey.steps, start=1):
+            if self.options.delay:
+                await asyncio.sleep(self.options.delay)
+            description, action = describe(step)
+            record = StepRecord(index=i, type=step.type, description=self.redact(description), action=self.redact_data(action))
+            target = step.target
+            # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
+            record.target = self.redact_data(target.model_dump(include=set(Target.model_fields), exclude_defaults=True)) if target else None
+            await self._record(record, run_step(self, step, record))
+            if record.status == "failed":
+                break
+        await self._finish()
+        return self.result
+
+    async def _open_start(self) -> None:
+        self.attempted_url = self.start_url
+        await self.page.goto(self.start_url, wait_until="domcontentloaded")
+
+    async def _record(self, record: StepRecord, action: Any) -> None:
+        """Run one step's action and record everything around it; a failure is recorded, not raised."""
+        self.buffers = Buffers()
+        record.url_before = self.redact(self.last_url)
+        record.title_before = (self.last_observation or {}).get("title", "")
+        record.started_s = round(time.monotonic() - self.t0, 3)
+        t = time.monotonic()
+        try:
+            await action
+            record.timings["action"] = _since(t)
+            t_settle = time.monotonic()
+            await self.settle()
+            record.timings["settle"] = _since(t_settle)
+            if self.buffers.nav_failed:  # the step's navigation failed: the browser shows its error page
+                raise StepFailed(note("err_nav_failed", url=self.attempted_url, why=self.buffers.nav_failed.dump()))
+        except (StepFailed, NotFound) as exc:
+            self.failed(record, exc.note)
+        except asyncio.CancelledError:
+            self.failed(record, note("err_interrupted"))
+            record.duration_s = round(time.monotonic() - t, 3)
+            self.result.steps.append(record)  # keep it, without touching a browser that is going away
+            raise
+        except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
+            self.failed(record, plain_error(exc, self.main_status))
+        record.duration_s = round(time.monotonic() - t, 3)
+        if record.status == "failed" and self.main_status and self.main_status >= 400:
+            self.failed(record, (failure_of(record) or Note(())) + note("err_http", status=self.main_status))
+        try:
+            await self._after(record)
+        except asyncio.CancelledError:  # stopped while observing: keep the step anyway
+            if not self.result.steps or self.result.steps[-1] is not record:
+                self.result.steps.append(record)
+            raise
+
+    async def _after(self, record: StepRecord) -> None:
+        if record.status == "skipped" and record.observation is None:
+            record.observation = self.last_observation
+        else:
+            try:
+                obs, shot = await self.observe(record.index, record.timings)
+            except Exception:  # noqa: BLE001 - the page or browser is gone: keep what we have
+                obs, shot = None, None
+            record.observation, record.screenshot = obs, shot
+        # the snapshot's location.href: page.url can lag behind a history.pushState for a moment
+        live = (record.observation or {}).get("url") or (self.page.url if not self.page.is_closed() else self.last_url)
+        url = self.redact(live)
+        record.url_after = url
+        record.title_after = (record.observation or {}).get("title", "")
+        record.navigated = self.buffers.navigations > 0 or (bool(self.last_url) and url != self.last_url)
+        record.view_key = page_key(url, record.observation)
+        prev = self.result.steps[-1].view_key if self.result.steps else None
+        record.view_changed = prev is not None and record.view_key != prev
+        record.console_errors = self.buffers.console[:50]
+        record.failed_requests = self.buffers.failed[:50]
+        record.dialogs = self.buffers.dialogs[: MAX_DIALOGS + MAX_POPUPS + 2]  # bounded per journey already
+        if record.observation is not None:
+            self.last_observation = record.observation
+        self.last_url = url
+        self.result.steps.append(record)
+
+    async def _finish(self) -> None:
+        last = self.result.steps[-1]
+        failed = last if last.status == "failed" else None
+        if failed is None:
+            ok, why = await self.holds(self.journey.success)
+            if ok:
+                self.result.outcome = "completed"
+                return
+        if self.journey.blocked is not None:
+            ok, _ = await self.holds(self.journey.blocked)
+            if ok:
+                self.result.outcome = "blocked"
+                self.result.outcome_reason = "the online path ends here (the journey's blocked condition holds)"
+                return
+        self.result.outcome = "error"
+        if failed is not None:
+            self.fail(failed.index, failed.description, failure_of(failed) or note("err_step"))
+        else:
+            more, step = self._why_not(last)
+            self.fail(step.index if step else None, step.description if step else None,
+                      note("err_success_unmet", why=why.dump() if why else []) + more, kind="success")
+
+    def _why_not(self, last: StepRecord) -> tuple[Note, StepRecord | None]:
+        """What the end of a journey shows besides an unmet condition, and the step it points at: an HTTP
+        error (the last step led there), a chat bot that did not answer."""
+        if self.main_status and self.main_status >= 400:
+            return note("err_http", status=self.main_status), last
+        step = next((s for s in reversed(self.result.steps) if s.chat is not None), None)
+        unanswered = [t for t in step.chat.turns if t.timed_out] if step is not None else []
+        if unanswered:
+            wait = max(t.wait_s for t in unanswered)
+            within = round(wait) if wait >= 1 else round(wait, 1)
+            return note("err_chat_unanswered", n=len(unanswered), total=len(step.chat.turns), within=within), step
+        return Note(()), None
+
+    def failed(self, record: StepRecord, why: Note) -> None:
+        """Mark a step failed: its reason in English and as keys and figures (for reports in any language)."""
+        record.status = "failed"
+        record.error = self.redact(why.text("en"))
+        record.error_parts = [NotePart(**p) for p in self.redact_data(why.dump())]
+
+    def fail(self, step: int | None, description: str | None, reason: Note, kind: str = "step") -> None:
+        url = self.page.url if self.page is not None and not self.page.is_closed() else self.last_url
+        if url.startswith("chrome-error:") or not url or url == "about:blank":
+            url = self.attempted_url  # the browser shows its error page; name the address we tried
+        self.result.outcome = "error"
+        self.result.error = JourneyError(step=step, step_description=description, url=self.redact(url),
+                                         reason=self.redact(reason.text("en")), reason_parts=self.redact_data(reason.dump()),
+                                         kind=kind)
+
+

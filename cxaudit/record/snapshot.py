@@ -1,0 +1,183 @@
+"""Page observation in one browser round-trip.
+
+``SNAPSHOT_JS`` (``snapshot.js``) is one JavaScript function expression that returns everything a
+customer meets on the page: visible text blocks, headings, interactive elements with their
+prominence (font, colour, contrast, fill, area, position), forms and fields, dialogs and overlays,
+iframes, alerts. ``ELEMENT_JS`` (``element.js``) returns the same ELEMENT record for one element,
+plus ``page_font_median`` and ``scroll_needed``; it is built at load time by inserting the source of
+``snapshot.js`` into the wrapper in ``element.js``, so each helper exists once.
+
+Shape of a snapshot (all boxes in document coordinates, numbers rounded to 0.1)::
+
+    {url, title, lang, viewport: {width, height}, scroll: {x, y}, document: {width, height},
+     view_key: "<path+hash>|<first visible h1>|<open dialog names>",
+     text_blocks: [{text, tag, role, box, font_size, font_weight, color, in_dialog, frame}],
+     headings: [{level, text}],
+     elements: [ELEMENT], forms: [{ref, id, name, action, method, fields: [FIELD]}],
+     dialogs: [{role, name, text, modal, box, covers, blocks_pointer}],
+     iframes: [{name, title, src, box, same_origin}], alerts: [{text, role}],
+     counts: {links, buttons, fields, elements_total}, truncated}
+
+ELEMENT = {ref, role, name, tag, type, text, href, box, font_size, font_weight, color, background,
+contrast, filled, area, disabled, required, checked, hidden, offscreen, in_first_viewport, in_dialog,
+in_footer, landmark, sibling_links, frame, shadow}.
+
+FIELD = {ref, label, group, name, id, type, autocomplete, required, placeholder, value, checked,
+options, invalid, validation_message, disabled, hidden, box}. ``group`` is the fieldset legend /
+radiogroup name of a radio or checkbox; ``hidden`` says the field itself is not visible.
+
+Secrets are replaced by ``MASK`` wherever they occur in returned strings (in the browser, and once
+more here as a safety net); password values are always masked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from cxaudit.record.failures import is_navigation_race
+
+MASK = "\u2022" * 6
+_PLACEHOLDER = "__SNAPSHOT_JS__"
+
+
+def _read(name: str) -> str:
+    return resources.files("cxaudit.record").joinpath(name).read_text(encoding="utf-8").strip()
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[str, str]:
+    snapshot = _read("snapshot.js")
+    element = _read("element.js")
+    if snapshot.endswith(";") or _PLACEHOLDER not in element:
+        raise RuntimeError("cxaudit recorder scripts are malformed")
+    if element.count(_PLACEHOLDER) != 1:
+        raise RuntimeError("element.js must contain the snapshot placeholder exactly once")
+    return snapshot, element.replace(_PLACEHOLDER, snapshot)
+
+
+SNAPSHOT_JS, ELEMENT_JS = _load()
+
+
+def _options(secrets: Sequence[str], **limits: int) -> dict[str, Any]:
+    clean = sorted({s for s in secrets if isinstance(s, str) and s.strip()}, key=len, reverse=True)
+    return {**limits, "secrets": clean}
+
+
+def redact(value: Any, secrets: Sequence[str]) -> Any:
+    """Replace every secret (case-insensitive) in all strings of a JSON-like value."""
+    needles = sorted({s.strip() for s in secrets if isinstance(s, str) and s.strip()}, key=len, reverse=True)
+    if not needles:
+        return value
+
+    def scrub(text: str) -> str:
+        low = text.lower()
+        for needle in needles:
+            n = needle.lower()
+            if n not in low:
+                continue
+            out, i = [], 0
+            while (j := low.find(n, i)) >= 0:
+                out.append(text[i:j])
+                out.append(MASK)
+                i = j + len(n)
+            out.append(text[i:])
+            text = "".join(out)
+            low = text.lower()
+        return text
+
+    def walk(v: Any) -> Any:
+        if isinstance(v, str):
+            return scrub(v)
+        if isinstance(v, list):
+            return [walk(x) for x in v]
+        if isinstance(v, dict):
+            return {k: walk(x) for k, x in v.items()}
+        return v
+
+    return walk(value)
+
+
+def _unpack(obs: dict) -> dict:
+    """Undo the ``compact`` transport form ({__keys, __rows}) of snapshot.js."""
+
+    def rows(v: Any) -> Any:
+        if isinstance(v, dict) and "__keys" in v:
+            keys = v["__keys"]
+            return [dict(zip(keys, row, strict=True)) for row in v["__rows"]]
+        return v
+
+    for key in ("elements", "text_blocks"):
+        if key in obs:
+            obs[key] = rows(obs[key])
+    for form in obs.get("forms") or []:
+        form["fields"] = rows(form.get("fields", []))
+    return obs
+
+
+def _url_of(page_or_frame: Any) -> str:
+    try:
+        return str(page_or_frame.url)
+    except Exception:  # noqa: BLE001 - a closed page may refuse even this
+        return ""
+
+
+async def take_snapshot(
+    page_or_frame: Any,
+    *,
+    secrets: Sequence[str] = (),
+    max_elements: int = 600,
+    max_text_blocks: int = 400,
+    max_text: int = 300,
+    timeout: float = 10.0,
+) -> dict:
+    """Observe a Playwright (async) Page or Frame in one ``evaluate``.
+
+    Never raises for a page that is navigating, closed or hung: returns ``{"error", "url"}``.
+    One retry is made when the execution context was destroyed by a navigation.
+    """
+    opts = _options(secrets, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text)
+    # JSON text in a compact layout travels ~10x faster than Playwright's object serialisation
+    opts.update(json=True, compact=True)
+    last_error = "unknown error"
+    for attempt in range(2):
+        try:
+            result = await asyncio.wait_for(page_or_frame.evaluate(SNAPSHOT_JS, opts), timeout)
+        except TimeoutError:
+            last_error = f"snapshot timed out after {timeout:g}s"
+            break
+        except Exception as exc:  # noqa: BLE001 - Playwright raises plain Error subclasses
+            last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if attempt == 0 and is_navigation_race(exc):
+                try:
+                    await page_or_frame.wait_for_load_state("domcontentloaded", timeout=min(timeout, 5) * 1000)
+                except Exception:  # noqa: BLE001
+                    pass
+                continue
+            break
+        try:
+            result = _unpack(json.loads(result))
+        except (TypeError, ValueError, AttributeError) as exc:
+            last_error = f"unexpected snapshot result: {exc}"
+            break
+        return redact(result, secrets)
+    return {"error": redact(last_error, secrets), "url": redact(_url_of(page_or_frame), secrets)}
+
+
+async def element_info(locator: Any, *, secrets: Sequence[str] = (), timeout: float = 2.0) -> dict | None:
+    """ELEMENT record (plus ``page_font_median``, ``scroll_needed``) of the element a locator points to.
+
+    ``None`` when it cannot be evaluated (no match, detached, navigation, timeout).
+    """
+    opts = _options(secrets)
+    try:
+        result = await asyncio.wait_for(locator.evaluate(ELEMENT_JS, opts, timeout=timeout * 1000), timeout + 1)
+    except Exception:  # noqa: BLE001 - includes asyncio.TimeoutError and Playwright errors
+        return None
+    if not isinstance(result, dict) or "error" in result:
+        return None
+    return redact(result, secrets)

@@ -1,0 +1,188 @@
+"""The plain step types: what each does to the page, and what it counts. ``BASIC`` maps a type to its runner."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any
+
+from cxaudit.journey import SECRET_MASK, FillParams, Target
+from cxaudit.record.describe import target_action
+from cxaudit.record.failures import StepFailed, blocked_click
+from cxaudit.record.locate import NotFound, all_candidates
+from cxaudit.record.snapshot import element_info
+from cxaudit.results.model import FilledValue, StepRecord
+from cxaudit.words.notes import note
+
+if TYPE_CHECKING:
+    from cxaudit.record.session import JourneySession
+
+DISMISS_TIMEOUT = 5.0
+
+Runner = Callable[["JourneySession", Any, StepRecord, float], Awaitable[None]]
+
+
+def count(record: StepRecord, kind: str, n: int = 1) -> None:
+    record.actions += n
+    record.action_kinds[kind] = record.action_kinds.get(kind, 0) + n
+
+
+async def perform(s: JourneySession, step: Any, record: StepRecord, runners: dict[str, Runner]) -> None:
+    """Run ``step`` with the runner its type names; an optional step whose element is missing is skipped."""
+    timeout = step.option("timeout") or s.step_timeout
+    optional = step.option("optional", step.type == "dismiss")
+    runner = runners.get(step.type)
+    if runner is None:  # pragma: no cover - the journey model admits no other type
+        raise StepFailed(f"unknown step type {step.type}")
+    try:
+        await runner(s, step, record, timeout)
+    except NotFound:
+        if optional:
+            record.status = "skipped"
+            record.error = None
+            return
+        raise
+
+
+async def goto(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    p = step.params
+    url = p.url if not p.url.startswith("/") else s.start_url_base() + p.url
+    s.attempted_url = url
+    await s.page.goto(url, wait_until="domcontentloaded")
+
+
+async def click_step(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    await click(s, step.params, record, timeout)
+
+
+async def dismiss(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    await click(s, step.params, record, DISMISS_TIMEOUT if step.option("timeout") is None else timeout)
+
+
+async def fill_step(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    await fill(s, step.params, record, timeout)
+
+
+async def select(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    p = step.params
+    loc = await acted_on(s, p, record, timeout)
+    try:
+        await loc.select_option(label=p.option, timeout=timeout * 1000)
+    except Exception:  # noqa: BLE001 - not a label: try it as a value
+        await loc.select_option(value=p.option, timeout=timeout * 1000)
+    count(record, "select")
+    record.filled.append(filled_value(s, record.element, p.option))
+
+
+async def check(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    p = step.params
+    loc = await acted_on(s, p, record, timeout)
+    await loc.set_checked(p.checked, timeout=timeout * 1000)
+    count(record, "check")
+    record.filled.append(filled_value(s, record.element, "checked" if p.checked else "unchecked"))
+
+
+async def press(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    p = step.params
+    if p.target is not None:
+        loc = await acted_on(s, p.target, record, timeout)
+        await loc.press(p.key, timeout=timeout * 1000)
+    else:
+        await s.page.keyboard.press(p.key)
+    count(record, "press")
+
+
+async def wait_for(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    p = step.params
+    if p.state in ("visible",):
+        await s.locate(p, timeout)
+    else:
+        raw = all_candidates(s.page, p)[0][0]
+        await raw.first.wait_for(state=p.state, timeout=timeout * 1000)
+
+
+async def expect(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    await s.settle()
+    obs = await s.observe_quietly()
+    ok, why = await s.holds(step.params, obs)
+    if not ok:
+        raise StepFailed(note("err_expectation", why=why.dump() if why else []))
+
+
+async def screenshot(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    p = step.params
+    await s.settle()
+    name = f"{record.index:02d}-{(p.name or 'extra')}"
+    record.screenshot = await s.screenshot(name, p.full_page)
+
+
+async def login_step(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    await login(s, step.params, record, timeout)
+
+
+async def acted_on(s: JourneySession, target: Target, record: StepRecord, timeout: float) -> Any:
+    """Find the target and record what it looked like right before the action."""
+    loc = await s.locate(target, timeout)
+    if record.element is None:
+        record.element = await element_info(loc, secrets=s.secrets)
+    return loc
+
+
+async def click(s: JourneySession, target: Target, record: StepRecord, timeout: float) -> None:
+    loc = await acted_on(s, target, record, timeout)
+    await click_explained(loc, target, timeout)
+    count(record, "click")
+
+
+async def click_explained(loc: Any, target: Target, timeout: float) -> None:
+    """Click; when it cannot be done, say why in words (covered by an overlay, stayed disabled)."""
+    try:
+        await loc.click(timeout=timeout * 1000)
+    except Exception as exc:  # noqa: BLE001
+        raise_blocked_click(exc, target, timeout)
+
+
+def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
+    why = blocked_click(exc)
+    if why is None:
+        raise exc
+    raise StepFailed(note("err_covered" if why == "covered" else "err_disabled", target=target_action(target), timeout=timeout)) from None
+
+
+async def fill(s: JourneySession, p: FillParams, record: StepRecord, timeout: float, kind: str = "fill") -> None:
+    loc = await s.locate(p, timeout)
+    info = await element_info(loc, secrets=s.secrets)
+    if record.element is None:
+        record.element = info
+    await loc.fill(p.value, timeout=timeout * 1000)
+    if kind == "fill":
+        count(record, "fill")
+    record.characters_typed += len(p.value)
+    record.filled.append(filled_value(s, info, p.value))
+
+
+def filled_value(s: JourneySession, info: dict | None, value: str) -> FilledValue:
+    info = info or {}
+    secret = value in s.journey.secrets or info.get("type") == "password"
+    return FilledValue(
+        label=info.get("label") or info.get("name") or None,
+        name=info.get("field_name") or info.get("html_name") or None,
+        autocomplete=info.get("autocomplete") or None,
+        type=info.get("type") or None,
+        value=SECRET_MASK if secret else value,
+        secret=secret,
+        characters=len(value),
+    )
+
+
+async def login(s: JourneySession, p: Any, record: StepRecord, timeout: float) -> None:
+    await fill(s, p.username, record, timeout, kind="login")
+    await fill(s, p.password, record, timeout, kind="login")
+    await click_explained(await s.locate(p.submit, timeout), p.submit, timeout)
+    count(record, "login")
+
+
+# the step types a gate may use to answer its question, and their runners
+BASIC: dict[str, Runner] = {
+    "goto": goto, "click": click_step, "dismiss": dismiss, "fill": fill_step, "select": select, "check": check,
+    "press": press, "wait_for": wait_for, "expect": expect, "screenshot": screenshot, "login": login_step,
+}

@@ -1,0 +1,144 @@
+"""The gate probe: try to proceed without answering, record whether and how the way was blocked.
+
+This measures a mandatory "why are you leaving?" question instead of guessing it from wording.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from cxaudit.journey import GateParams
+from cxaudit.record.describe import describe
+from cxaudit.record.failures import StepFailed, plain_error
+from cxaudit.record.locate import NotFound
+from cxaudit.record.snapshot import element_info
+from cxaudit.record.steps.basic import BASIC, click_explained, count, perform
+from cxaudit.record.views import page_key
+from cxaudit.results.model import GateProbe, StepRecord
+from cxaudit.words.notes import note
+
+if TYPE_CHECKING:
+    from cxaudit.record.session import JourneySession
+
+PROBE_CLICK_TIMEOUT = 3.0
+
+
+def view_signature(url: str, obs: dict | None) -> str:
+    """The page key plus the form fields on show: a gate passed when this changes."""
+    fields = sorted(
+        f"{f.get('label') or f.get('name') or ''}:{f.get('type') or ''}"
+        for form in (obs or {}).get("forms") or []
+        for f in form.get("fields") or []
+        if not f.get("hidden")
+    )
+    return page_key(url, obs) + "|" + ",".join(fields)
+
+
+def required_unanswered(obs: dict | None) -> list[str]:
+    """Labels of required fields left empty (a radio group counts once, when none of it is checked)."""
+    out: list[str] = []
+    groups: dict[str, bool] = {}
+    for form in (obs or {}).get("forms") or []:
+        for f in form.get("fields") or []:
+            if not f.get("required") or f.get("disabled"):
+                continue
+            label = f.get("label") or f.get("name") or f.get("id") or "?"
+            if f.get("type") in ("radio", "checkbox"):
+                key = f.get("name") or label
+                groups[key] = groups.get(key, False) or bool(f.get("checked"))
+                if key not in out and f.get("type") == "radio":
+                    out.append(key)
+                elif f.get("type") == "checkbox" and not f.get("checked"):
+                    out.append(label)
+            elif not (f.get("value") or "").strip():
+                out.append(label)
+    return [x for x in out if not groups.get(x, False)]
+
+
+def validation_messages(obs: dict | None, before: dict | None) -> list[str]:
+    """Validation messages on fields, and alerts that were not there before the probe."""
+    msgs = [
+        f.get("validation_message")
+        for form in (obs or {}).get("forms") or []
+        for f in form.get("fields") or []
+        if f.get("invalid") and f.get("validation_message")
+    ]
+    old = {a.get("text") for a in (before or {}).get("alerts") or []}
+    msgs += [a.get("text") for a in (obs or {}).get("alerts") or [] if a.get("text") and a.get("text") not in old]
+    return list(dict.fromkeys(m for m in msgs if m))
+
+
+async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout: float) -> None:
+    before = s.last_observation
+    before_sig = view_signature(s.page.url, before)
+    probe = GateProbe(name=p.name, blocked=False)
+    record.gate = probe
+    loc = await s.locate(p.proceed, timeout)
+    info = await element_info(loc, secrets=s.secrets)
+    probe.proceed_element = record.element = info
+    disabled = bool(info and info.get("disabled")) or await _disabled(loc)
+    if disabled:
+        probe.blocked = True
+        probe.signals.append("disabled_control")
+        obs = before
+    else:
+        clicked = True
+        try:
+            await loc.click(timeout=PROBE_CLICK_TIMEOUT * 1000)
+        except Exception:  # noqa: BLE001 - covered or not clickable: the way is blocked as it stands
+            clicked = False
+        await s.settle()
+        obs = await s.observe_quietly()
+        if clicked and view_signature(s.page.url, obs) != before_sig:
+            count(record, "click")  # the way was open: the probe was the customer's real click
+            return
+        probe.blocked = True
+        record.probe_actions += 1
+        probe.signals.append("same_view" if clicked else "not_clickable")
+    probe.validation_messages = validation_messages(obs, before)
+    probe.required_fields = required_unanswered(obs)
+    if probe.validation_messages:
+        probe.signals.append("validation_message")
+    if probe.required_fields:
+        probe.signals.append("required_fields")
+    await _answer(s, p, record)
+    probe.answered = True
+    probe.answer_actions = record.actions
+    await click_explained(await s.locate(p.proceed, timeout), p.proceed, timeout)
+    count(record, "click")
+    await s.settle()
+    after = await s.observe_quietly()
+    probe.passed_after_answer = view_signature(s.page.url, after) != before_sig
+    if not probe.passed_after_answer:
+        still = validation_messages(after, before)
+        raise StepFailed(note("err_gate_still_blocks", messages="; ".join(still[:3])) if still else note("err_gate_check_answers"))
+
+
+async def _disabled(loc: Any) -> bool:
+    try:
+        if await loc.is_disabled(timeout=1000):
+            return True
+        return (await loc.get_attribute("aria-disabled", timeout=1000)) == "true"
+    except Exception:  # noqa: BLE001
+        return False
+
+
+async def _answer(s: JourneySession, p: GateParams, record: StepRecord) -> None:
+    for n, sub in enumerate(p.answer, start=1):
+        description, action = describe(sub)
+        part = StepRecord(index=record.index, type=sub.type, description=description, action=action)
+        try:
+            await perform(s, sub, part, BASIC)
+        except (StepFailed, NotFound) as exc:
+            raise StepFailed(note("err_answer", n=n, type=sub.type, why=exc.note.dump())) from None
+        except Exception as exc:  # noqa: BLE001
+            raise StepFailed(note("err_answer", n=n, type=sub.type, why=plain_error(exc).dump())) from None
+        record.actions += part.actions
+        for kind, n_kind in part.action_kinds.items():
+            record.action_kinds[kind] = record.action_kinds.get(kind, 0) + n_kind
+        record.characters_typed += part.characters_typed
+        record.filled.extend(part.filled)
+
+
+async def gate_step(s: JourneySession, step: Any, record: StepRecord, timeout: float) -> None:
+    await run_gate(s, step.params, record, timeout)

@@ -1,0 +1,1 @@
+"""The results contract: the versioned results.json model, its JSON Schema, and loading saved runs."""
