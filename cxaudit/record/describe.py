@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cxaudit.journey import Target
+from cxaudit.words.actions import action_text
 
 LOCATORS = ("label", "text", "placeholder", "css", "testid")
 CONDITIONS = ("text", "url", "element")
@@ -65,6 +66,4 @@ def target_action(target: Target) -> dict[str, Any]:
 
 
 def _english(action: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    from cxaudit.words.actions import action_text  # the reports' renderer; imported here, not when the recorder loads
-
     return action_text(action, "en"), action

@@ -20,20 +20,18 @@ plus select, wait_for and dismiss with a target. Words live in i18n.py (``act_*`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from cxaudit.words.format import quote
 from cxaudit.words.i18n import STRINGS, plural, t
 
-if TYPE_CHECKING:
-    from cxaudit.results.model import StepRecord
-
 TARGET_VERBS = ("click", "fill", "select", "check", "wait_for", "dismiss")
 
 
-def step_text(step: StepRecord, lang: str) -> str:
-    """The step's heading: the journey's own description as written; else its action in ``lang``; else (a run
-    recorded before actions were saved, or an action this version cannot word) the recorded description."""
+def step_text(step: Any, lang: str) -> str:
+    """A recorded step's heading (a results StepRecord): the journey's own description as written; else its
+    action in ``lang``; else (a run recorded before actions were saved, or an action this version cannot
+    word) the recorded description."""
     if step.action:
         try:
             text = action_text(step.action, lang)

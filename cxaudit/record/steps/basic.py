@@ -145,7 +145,8 @@ def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
     why = blocked_click(exc)
     if why is None:
         raise exc
-    raise StepFailed(note("err_covered" if why == "covered" else "err_disabled", target=target_action(target), timeout=timeout)) from None
+    words = {"target": target_action(target), "timeout": timeout}
+    raise StepFailed(note("err_covered", **words) if why == "covered" else note("err_disabled", **words)) from None
 
 
 async def fill(s: JourneySession, p: FillParams, record: StepRecord, timeout: float, kind: str = "fill") -> None:
