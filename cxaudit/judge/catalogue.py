@@ -1,7 +1,8 @@
 """The check catalogue: one declaration per check in checks/*.yaml (data, not code), validated here.
 
 A user adds checks or overrides thresholds, lexicons and texts with ``--checks DIR``: a file there with
-the id of a shipped check is merged over it key by key; a new id adds a check (its detector must exist).
+the id of a shipped check is merged over it key by key; a new id adds a check (its detector must exist: the
+detector registered under its id, or the one it names with ``detector:``).
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ class CheckSpec(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     code: str = Field(pattern=r"^CX\d{3}$")
     status: Literal["stable", "preview"] = "stable"
-    detector: str
+    detector: str = ""  # empty: the detector registered under the check's id (a new check may name another's)
     kind: Literal["blocker", "metric", "info"] = "blocker"
     severity: Literal["low", "medium", "high", "critical"] = "medium"
     weight: float | None = Field(default=None, ge=0)
@@ -89,6 +90,11 @@ class CheckSpec(BaseModel):
     def _metric_has_curve(self) -> CheckSpec:
         if self.kind == "metric" and self.curve is None:
             raise ValueError("a metric check needs curve: {p10: ..., median: ...}")
+        return self
+
+    @model_validator(mode="after")
+    def _detector_defaults_to_id(self) -> CheckSpec:
+        self.detector = self.detector or self.id
         return self
 
     @property
