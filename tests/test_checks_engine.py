@@ -170,3 +170,15 @@ def test_the_readme_example_of_a_new_check_using_a_shipped_detector(tmp_path):
     run.journeys[0].metrics.actions = 5
     result = next(c for c in judge_run(run, extra_checks=[tmp_path]).journeys[0].checks if c.id == data["id"])
     assert result.value == 5 and result.status == "fail"  # over the example's median of 4 actions
+
+
+def test_a_preview_check_is_reported_but_weighs_nothing(tmp_path):
+    preview = write_checks(tmp_path / "p", ("zz_words", "test_words", "blocker", "status: preview"))
+    stable = write_checks(tmp_path / "s", ("zz_words", "test_words", "blocker", ""))
+    titles = ("Offers", "Our offer", "offering more")
+    without = judge_run(run_with(*titles)).journeys[0].score.score
+    with_stable = judge_run(run_with(*titles), extra_checks=[stable]).journeys[0]
+    with_preview = judge_run(run_with(*titles), extra_checks=[preview]).journeys[0]
+    result = next(c for c in with_preview.checks if c.id == "zz_words")
+    assert result.status == "fail" and len(result.findings) == 3 and result.weight == 0
+    assert with_preview.score.score == without and with_stable.score.score < without

@@ -65,7 +65,7 @@ class CheckSpec(BaseModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     code: str = Field(pattern=r"^CX\d{3}$")
-    status: Literal["stable", "preview"] = "stable"
+    status: Literal["stable", "preview"] = "stable"  # preview: judged and reported, weighs nothing (checks/README.md)
     detector: str = ""  # empty: the detector registered under the check's id (a new check may name another's)
     kind: Literal["blocker", "metric", "info"] = "blocker"
     severity: Literal["low", "medium", "high", "critical"] = "medium"
@@ -99,7 +99,8 @@ class CheckSpec(BaseModel):
 
     @property
     def effective_weight(self) -> float:
-        if self.kind == "info":
+        """An info check, and a check in preview, weigh nothing in the scores: they are reported, not counted."""
+        if self.kind == "info" or self.status == "preview":
             return 0.0
         return self.weight if self.weight is not None else float(SEVERITY_WEIGHT[self.severity])
 
