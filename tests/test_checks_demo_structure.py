@@ -8,12 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import cxaudit.judge.detectors.accessibility
-import cxaudit.judge.detectors.chat
-import cxaudit.judge.detectors.effort
-import cxaudit.judge.detectors.structure  # noqa: F401 - registers the detectors
 from cxaudit.judge.catalogue import load_catalogue
-from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
+from cxaudit.judge.detectors.base import DetectorContext
+from cxaudit.judge.engine import load_detectors
 from cxaudit.judge.lexicon import load_lexicons
 
 pytestmark = pytest.mark.browser
@@ -21,6 +18,7 @@ pytestmark = pytest.mark.browser
 CHECKS = Path(__file__).resolve().parents[1] / "checks"
 SPECS = {s.id: s for s in load_catalogue([CHECKS])}
 LEX = load_lexicons([CHECKS])
+REGISTRY = load_detectors()
 BLOCKERS = ["mandatory_exit_survey", "login_wall", "repeated_data_entry", "cookie_wall", "visual_misdirection",
             "hidden_cancel_link", "chatbot_loop", "no_human_handoff"]
 METRICS = ["too_many_actions", "too_many_pages", "slow_journey", "slow_human_handoff", "cancel_harder_than_signup"]

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from cxaudit.errors import CxauditError
 from cxaudit.judge.detectors.base import REGISTRY, Detection, Evidence, detector
@@ -128,3 +131,54 @@ def test_bad_lexicon_pattern(tmp_path):
     folder = write_checks(tmp_path / "c", ("zz_words", "test_words", "blocker", ""), lexicon="- '(unclosed'")
     with pytest.raises(CxauditError, match="not a valid pattern"):
         catalogue([folder])
+
+
+def test_applicability_is_the_yaml_goals_alone(tmp_path):
+    """Widening a shipped check's goals in an override is enough: its detector judges the new goal too."""
+    over = tmp_path / "over"
+    over.mkdir()
+    (over / "login_wall.yaml").write_text("id: login_wall\ngoals: [cancel, contact_support]\n")
+    steps = [StepRecord(index=0, type="goto", description="open", observation={}),
+             StepRecord(index=1, type="login", description="log in", observation={}),
+             StepRecord(index=2, type="click", description="x", observation={})]
+    j = JourneyResult(id="j", name="j", goal="contact_support", site="s", language="en", device="desktop", file="f",
+                      start_url="http://x", outcome="completed", steps=steps)
+    shipped = judge_run(RunResult(run_id="r", started_at="now", journeys=[j.model_copy(deep=True)]))
+    assert next(c for c in shipped.journeys[0].checks if c.id == "login_wall").status == "not_applicable"
+    widened = judge_run(RunResult(run_id="r", started_at="now", journeys=[j]), extra_checks=[over])
+    result = next(c for c in widened.journeys[0].checks if c.id == "login_wall")
+    assert result.status == "fail" and result.findings[0].step == 1
+
+
+def test_detector_defaults_to_the_id_and_a_new_check_may_name_another(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_words", "test_words", "blocker", ""))
+    (folder / "test_count.yaml").write_text(
+        SPEC.format(id="test_count", code="CX990", detector="''", kind="metric", extra="curve: {p10: 2, median: 7}"))
+    cat = catalogue([folder])
+    assert cat.spec("test_count").detector == "test_count" and cat.spec("zz_words").detector == "test_words"
+    run = judge_run(run_with(*["t"] * 7), cat=cat)
+    assert next(c for c in run.journeys[0].checks if c.id == "test_count").value == 7
+
+
+def test_the_readme_example_of_a_new_check_using_a_shipped_detector(tmp_path):
+    readme = (Path(__file__).resolve().parents[1] / "checks" / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in readme.split("```yaml\n")[1:] if "\ndetector: " in b.split("```")[0]).split("```")[0]
+    data = yaml.safe_load(block)
+    texts = {k: {"en": k} for k in ("title", "failure_title", "description", "why", "fix")}
+    (tmp_path / f"{data['id']}.yaml").write_text(yaml.safe_dump({**data, **texts}))
+    run = run_with("a", "b", "c", goal="contact_support")
+    run.journeys[0].metrics.actions = 5
+    result = next(c for c in judge_run(run, extra_checks=[tmp_path]).journeys[0].checks if c.id == data["id"])
+    assert result.value == 5 and result.status == "fail"  # over the example's median of 4 actions
+
+
+def test_a_preview_check_is_reported_but_weighs_nothing(tmp_path):
+    preview = write_checks(tmp_path / "p", ("zz_words", "test_words", "blocker", "status: preview"))
+    stable = write_checks(tmp_path / "s", ("zz_words", "test_words", "blocker", ""))
+    titles = ("Offers", "Our offer", "offering more")
+    without = judge_run(run_with(*titles)).journeys[0].score.score
+    with_stable = judge_run(run_with(*titles), extra_checks=[stable]).journeys[0]
+    with_preview = judge_run(run_with(*titles), extra_checks=[preview]).journeys[0]
+    result = next(c for c in with_preview.checks if c.id == "zz_words")
+    assert result.status == "fail" and len(result.findings) == 3 and result.weight == 0
+    assert with_preview.score.score == without and with_stable.score.score < without

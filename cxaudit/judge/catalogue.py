@@ -1,7 +1,8 @@
 """The check catalogue: one declaration per check in checks/*.yaml (data, not code), validated here.
 
 A user adds checks or overrides thresholds, lexicons and texts with ``--checks DIR``: a file there with
-the id of a shipped check is merged over it key by key; a new id adds a check (its detector must exist).
+the id of a shipped check is merged over it key by key; a new id adds a check (its detector must exist: the
+detector registered under its id, or the one it names with ``detector:``).
 """
 
 from __future__ import annotations
@@ -64,8 +65,8 @@ class CheckSpec(BaseModel):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     code: str = Field(pattern=r"^CX\d{3}$")
-    status: Literal["stable", "preview"] = "stable"
-    detector: str
+    status: Literal["stable", "preview"] = "stable"  # preview: judged and reported, weighs nothing (checks/README.md)
+    detector: str = ""  # empty: the detector registered under the check's id (a new check may name another's)
     kind: Literal["blocker", "metric", "info"] = "blocker"
     severity: Literal["low", "medium", "high", "critical"] = "medium"
     weight: float | None = Field(default=None, ge=0)
@@ -91,9 +92,15 @@ class CheckSpec(BaseModel):
             raise ValueError("a metric check needs curve: {p10: ..., median: ...}")
         return self
 
+    @model_validator(mode="after")
+    def _detector_defaults_to_id(self) -> CheckSpec:
+        self.detector = self.detector or self.id
+        return self
+
     @property
     def effective_weight(self) -> float:
-        if self.kind == "info":
+        """An info check, and a check in preview, weigh nothing in the scores: they are reported, not counted."""
+        if self.kind == "info" or self.status == "preview":
             return 0.0
         return self.weight if self.weight is not None else float(SEVERITY_WEIGHT[self.severity])
 

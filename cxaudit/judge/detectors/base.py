@@ -6,8 +6,13 @@ cross-journey checks) that returns a score in [0, 1] with evidence. Detectors ne
         ...
         return Detection(score=0.0, evidence=[Evidence(step=3, words="50% off", ...)])
 
-``score=None`` means not applicable (e.g. a contact journey for a cancel-only check). Raising is allowed:
-the check base turns an exception into an ``error`` result for that check, never a crash.
+One check, one module: ``detectors/retention_offer.py`` holds the detector of the check ``retention_offer``
+(checks/retention_offer.yaml), registered under the check's id; helpers shared by several checks live in
+the modules whose names start with ``_``. Which journeys a check applies to is declared once, in its YAML
+(``goals:``, ``languages:``), and the engine enforces it before calling the detector, so a detector does
+not test the goal again. ``score=None`` means not applicable for what the detector itself finds (e.g. no
+chat was driven, the goal was not reached). Raising is allowed: the check base turns an exception into an
+``error`` result for that check, never a crash.
 """
 
 from __future__ import annotations
@@ -61,6 +66,21 @@ def clip(text: str | None, n: int = 200) -> str:
     """Words for a note or evidence: whitespace folded, at most ``n`` characters (an ellipsis where cut)."""
     text = " ".join((text or "").split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def box_of(record: dict | None) -> dict[str, float] | None:
+    box = (record or {}).get("box")
+    return dict(box) if box else None
+
+
+def not_applicable(reason: str) -> Detection:
+    return Detection(score=None, details={"reason": reason})
+
+
+def param(ctx: DetectorContext, name: str, default: Any) -> Any:
+    """A parameter of the check, ``default`` when it is missing or null."""
+    value = ctx.params.get(name, default)
+    return default if value is None else value
 
 
 def detector(name: str) -> Callable:

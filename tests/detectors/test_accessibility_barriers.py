@@ -1,14 +1,14 @@
-"""The accessibility detector on hand-built axe summaries, and the recorder's axe helpers without a browser."""
+"""CX701 accessibility_barriers on hand-built axe summaries."""
 
 from __future__ import annotations
 
 import pytest
 
-import cxaudit.judge.detectors.accessibility  # noqa: F401 - registers the detector
-from cxaudit.judge.detectors.base import REGISTRY, DetectorContext
-from cxaudit.record.axe import axe_key, axe_options, axe_script
+from cxaudit.judge.detectors.base import DetectorContext
+from cxaudit.judge.engine import load_detectors
 from cxaudit.results.model import JourneyResult, StepRecord
 
+REGISTRY = load_detectors()
 CONTRAST = {"id": "color-contrast", "impact": "serious", "help": "Elements must meet minimum color contrast ratio thresholds",
             "nodes": 3, "targets": [".tiny-link", ".btn", "footer a"]}
 LABEL = {"id": "label", "impact": "critical", "help": "Form elements must have labels", "nodes": 1, "targets": ["#q"]}
@@ -24,7 +24,7 @@ def journey(*axes):
 
 
 def run(j, **params):
-    return REGISTRY["accessibility"](j, DetectorContext(params=params, lexicons={}))
+    return REGISTRY["accessibility_barriers"](j, DetectorContext(params=params, lexicons={}))
 
 
 def page(*violations):
@@ -53,25 +53,3 @@ def test_not_applicable_without_axe_data_or_when_it_failed():
     assert d.score is None and d.details["errors"][0]["step"] == 0
     mixed = run(journey({"error": "boom"}, page(CONTRAST)))
     assert mixed.score == pytest.approx(0.7) and mixed.details["errors"]
-
-
-def test_axe_key_ignores_the_query_but_not_the_view():
-    obs = {"headings": [{"text": "Your account"}]}
-    assert axe_key("http://x/account?ref=1", obs) == axe_key("http://x/account?ref=2", obs)
-    assert axe_key("http://x/account", obs) != axe_key("http://x/account", {"headings": [{"text": "Cancel"}]})
-    assert axe_key("http://x/app#/a", None) != axe_key("http://x/app#/b", None)
-
-
-def test_axe_script_is_one_function_that_loads_and_runs_axe():
-    js = axe_script()
-    assert js.startswith("async (options) =>") and "axe.run(document, options)" in js and "Deque" in js
-    opts = axe_options()
-    assert opts["runOnly"]["values"] == ["wcag2a", "wcag2aa"] and opts["resultTypes"] == ["violations"]
-    assert opts["iframes"] is False
-
-
-def test_axe_is_on_by_default_and_can_be_switched_off(tmp_path):
-    from cxaudit.record.session import RecorderOptions
-
-    assert RecorderOptions(run_folder=tmp_path).axe is True
-    assert RecorderOptions(run_folder=tmp_path, axe=False).axe is False

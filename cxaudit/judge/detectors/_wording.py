@@ -1,5 +1,5 @@
-"""Shared helpers for the wording detectors: what a customer read on a page (text blocks, controls, dialogs,
-chat replies), lexicon matching per page language, and evidence built from it."""
+"""Helpers for the wording checks: what a customer read on a page (text blocks, controls, dialogs, chat
+replies), lexicon matching per page language, and evidence built from it."""
 
 from __future__ import annotations
 
@@ -118,7 +118,3 @@ def clicked_evidence(step: StepRecord, note: Note, **data: Any) -> Evidence:
     el = step.element or {}
     return Evidence(step=step.index, words=label(el)[:MAX_WORDS], element=el or None, box=el.get("box"),
                     screenshot_step=max(step.index - 1, 0), note=note, data=dict(data))
-
-
-def goal_applies(journey: JourneyResult, goals: Iterable[str]) -> bool:
-    return journey.goal in tuple(goals)

@@ -1,5 +1,5 @@
-"""Accessibility barriers on the journey's pages, from the axe-core summary the recorder keeps per page
-(``observation["axe"]``, see cxaudit/recorder/axe.py): WCAG 2 A/AA violations, weighted by their impact.
+"""CX701 accessibility_barriers: barriers on the journey's pages, from the axe-core summary the recorder keeps
+per page (``observation["axe"]``, see cxaudit/record/axe.py): WCAG 2 A/AA violations, weighted by their impact.
 
 The score multiplies, per distinct rule violated anywhere on the journey, ``1 - weight(impact)``: one serious
 violation (e.g. colour contrast) leaves 0.7, a critical one 0.5, three serious ones 0.34. A page axe skipped as
@@ -16,8 +16,8 @@ IMPACT_WEIGHT = {"critical": 0.5, "serious": 0.3, "moderate": 0.1, "minor": 0.05
 IMPACT_ORDER = ["critical", "serious", "moderate", "minor"]
 
 
-@detector("accessibility")
-def accessibility(journey: JourneyResult, ctx: DetectorContext) -> Detection:
+@detector("accessibility_barriers")
+def accessibility_barriers(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     weights = {**IMPACT_WEIGHT, **(ctx.params.get("impact_weights") or {})}
     pages, errors, rules = 0, [], {}
     for s in journey.steps:

@@ -1,23 +1,11 @@
-"""§ 312k BGB wording on cancel journeys: the entry and confirm labels (R2, R7) on German pages, and what
-the confirmation page lets the customer keep (R9: date, time, reference, a way to save)."""
+"""CX501 misleading_button_label: § 312k BGB entry and confirm labels (R2, R7) on German pages."""
 
 from __future__ import annotations
 
+from cxaudit.judge.detectors._wording import CLICK_TYPES, clicked_evidence, label, success_index
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
-from cxaudit.judge.detectors.wording_common import (
-    CLICK_TYPES,
-    Snippet,
-    clicked_evidence,
-    label,
-    page_language,
-    snippets,
-    success_index,
-    tag_of,
-)
 from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.words.notes import Note, note
-
-DETAILS = ("date", "time", "reference", "save")
 
 
 def _before_language(ctx: DetectorContext, journey: JourneyResult, step: StepRecord) -> str:
@@ -38,8 +26,6 @@ def _judge(ctx: DetectorContext, text: str, lang: str) -> tuple[bool, Note | Non
 @detector("misleading_button_label")
 def misleading_button_label(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     """R2 entry label and R7 confirm label on German pages of a cancel journey."""
-    if journey.goal != "cancel":
-        return Detection(score=None)
     languages = tuple(ctx.params.get("languages", ("de",)))
     clicks = [s for s in journey.steps if s.type in CLICK_TYPES and label(s.element)
               and _before_language(ctx, journey, s) in languages]
@@ -62,36 +48,3 @@ def misleading_button_label(journey: JourneyResult, ctx: DetectorContext) -> Det
             items.append(clicked_evidence(step, note("label_312k", rule=rule, role=role, text=text, why=why.parts[0]),
                                           rule=rule, role=role))
     return Detection(score=0.0 if items else 1.0, evidence=items, value=float(len(items)), details=verdicts)
-
-
-@detector("missing_confirmation_details")
-def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -> Detection:
-    """R9: the confirmation page of a completed cancellation shows date, time, reference and a way to save."""
-    success = success_index(journey)
-    if journey.goal != "cancel" or success is None:
-        return Detection(score=None, details={"reason": "no completed cancellation"})
-    step = next(s for s in journey.steps if s.index == success)
-    lang = page_language(ctx, journey, step)
-    lex = ctx.lexicon("confirmation_details")
-    present: dict[str, str] = {}
-    for item in snippets(step, chat=False):
-        for match in lex.matches(item.text, lang):
-            tag = tag_of(match)
-            if tag in DETAILS and tag not in present:
-                present[tag] = match.text
-    for el in (step.observation or {}).get("elements") or []:
-        href = str(el.get("href") or "").lower()
-        if not el.get("hidden") and (href.endswith(".pdf") or "download" in href) and "save" not in present:
-            present["save"] = label(el) or href
-    time_langs = tuple(ctx.params.get("time_required_languages", ("de",)))
-    required = [d for d in DETAILS if d != "time" or lang in time_langs]
-    missing = [d for d in required if d not in present]
-    score = (len(required) - len(missing)) / len(required)
-    heading = next((h.get("text") for h in (step.observation or {}).get("headings") or [] if h.get("text")), "")
-    items = []
-    if missing:
-        snip = Snippet(step.index, str(heading or step.title_after), "text")
-        items.append(Evidence(step=step.index, words=snip.text[:200], screenshot_step=step.index,
-                              note=note("confirmation_lacks", missing=missing), data={"present": present}))
-    return Detection(score=score, evidence=items, value=float(len(required) - len(missing)),
-                     details={"present": present, "missing": missing, "required": required, "language": lang})

@@ -1,0 +1,49 @@
+"""CX105 channel_redirect: wording that sends the customer to phone, post, branch or chat instead of online."""
+
+from __future__ import annotations
+
+from cxaudit.judge.detectors._wording import evidence, find, page_language, snippets, tag_of
+from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
+from cxaudit.results.model import JourneyResult
+from cxaudit.words.notes import note
+
+
+def _contact_points(ctx: DetectorContext, journey: JourneyResult, step, lang: str) -> list[str]:
+    points: list[str] = []
+    texts = snippets(step, elements=False, chat=False)
+    for _, match in find(ctx.lexicon("contact_channels"), texts, lang):
+        if tag_of(match) == "phone" and sum(c.isdigit() for c in match.text) >= 6:
+            points.append(match.text)
+    for _, match in find(ctx.lexicon("postal_address"), texts, lang):
+        points.append(match.text.strip(" ,·"))
+    return list(dict.fromkeys(points))
+
+
+@detector("channel_redirect")
+def channel_redirect(journey: JourneyResult, ctx: DetectorContext) -> Detection:
+    """The goal is not reachable online: wording that sends the customer to phone, post, branch or chat."""
+    lex = ctx.lexicon("channel_redirect")
+    items: list[Evidence] = []
+    points: list[str] = []
+    for step in journey.steps:
+        if not step.observation:
+            continue
+        lang = page_language(ctx, journey, step)
+        hits = list(find(lex, snippets(step, elements=False, chat=True), lang))
+        if not hits:
+            continue
+        here = _contact_points(ctx, journey, step, lang)
+        points.extend(here)
+        seen: set[str] = set()
+        for item, match in hits:
+            if item.text in seen:
+                continue
+            seen.add(item.text)
+            said = note("redirect_points", points=", ".join(here[:3])) if here else note("redirect")
+            items.append(evidence(item, match, said, contact_points=here))
+    if not items:
+        return Detection(score=1.0)
+    blocked = journey.outcome in ("blocked",)
+    score = 0.0 if blocked or journey.outcome != "completed" else float(ctx.params.get("score_when_completed", 0.5))
+    return Detection(score=score, evidence=items, value=float(len(items)),
+                     details={"outcome": journey.outcome, "contact_points": list(dict.fromkeys(points))})

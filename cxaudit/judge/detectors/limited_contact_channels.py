@@ -1,0 +1,72 @@
+"""CX403 limited_contact_channels: the contact channels offered over a contact journey."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from cxaudit.judge.detectors._wording import (
+    Snippet,
+    clicked_evidence,
+    evidence,
+    find,
+    label,
+    page_language,
+    snippets,
+    tag_of,
+    view_of,
+    visible_elements,
+)
+from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
+from cxaudit.results.model import JourneyResult
+from cxaudit.words.notes import note
+
+
+def _form_channel(step) -> dict[str, Any] | None:
+    """A form the customer can write a message in: a visible textarea on a page with a button."""
+    obs = step.observation or {}
+    buttons = [e for e in visible_elements(obs) if e.get("role") == "button" and not e.get("disabled")]
+    for form in obs.get("forms") or []:
+        for field in form.get("fields") or []:
+            if field.get("type") == "textarea" and not field.get("hidden") and buttons:
+                return field
+    return None
+
+
+@detector("limited_contact_channels")
+def limited_contact_channels(journey: JourneyResult, ctx: DetectorContext) -> Detection:
+    """The contact channels offered over the journey (phone, e-mail, form, chat, post, social, callback,
+    video); applies when the journey visited a contact page."""
+    contact_page = re.compile(str(ctx.params.get("contact_page_pattern", r"contact|kontakt")), re.IGNORECASE)
+    if not any(contact_page.search(view_of(s)) for s in journey.steps if s.observation):
+        return Detection(score=None, details={"reason": "the journey did not visit a contact page"})
+    lex = ctx.lexicon("contact_channels")
+    own = {f.value.lower() for s in journey.steps for f in s.filled if f.value and not f.secret}
+    found: dict[str, Evidence] = {}
+    for step in journey.steps:
+        if not (step.observation or step.chat):
+            continue
+        lang = page_language(ctx, journey, step)
+        for item, match in find(lex, snippets(step, chat=False), lang):
+            channel = tag_of(match)
+            if not channel or channel in found or match.text.lower() in own:
+                continue
+            found[channel] = evidence(item, match, note("channel_offered", channel=channel), channel=channel)
+        for el in visible_elements(step.observation):
+            href = str(el.get("href") or "").lower()
+            for prefix, channel in (("tel:", "phone"), ("mailto:", "email")):
+                if href.startswith(prefix) and channel not in found:
+                    found[channel] = evidence(Snippet(step.index, label(el), "element", el.get("box"), el), None,
+                                              note("channel_offered", channel=channel), channel=channel)
+        field = _form_channel(step)
+        if field and "form" not in found:
+            found["form"] = evidence(Snippet(step.index, str(field.get("label") or "message"), "text", field.get("box")),
+                                     None, note("contact_form"), channel="form")
+        if step.chat and (step.chat.turns or step.chat.greeting) and "chat" not in found:
+            found["chat"] = clicked_evidence(step, note("chat_opened"), channel="chat")
+    channels = sorted(found)
+    count = len(channels)
+    good = int(ctx.params.get("pass_channels", 3))
+    score = 1.0 if count >= good else 0.5 if count == good - 1 else 0.0
+    return Detection(score=score, evidence=[found[c] for c in channels], value=float(count),
+                     details={"channels": channels})

@@ -1,0 +1,44 @@
+"""CX502 missing_confirmation_details: what the confirmation page of a completed cancellation lets the
+customer keep (§ 312k BGB R9: date, time, reference, a way to save)."""
+
+from __future__ import annotations
+
+from cxaudit.judge.detectors._wording import Snippet, label, page_language, snippets, success_index, tag_of
+from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
+from cxaudit.results.model import JourneyResult
+from cxaudit.words.notes import note
+
+DETAILS = ("date", "time", "reference", "save")
+
+
+@detector("missing_confirmation_details")
+def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -> Detection:
+    """R9: the confirmation page of a completed cancellation shows date, time, reference and a way to save."""
+    success = success_index(journey)
+    if success is None:
+        return Detection(score=None, details={"reason": "no completed cancellation"})
+    step = next(s for s in journey.steps if s.index == success)
+    lang = page_language(ctx, journey, step)
+    lex = ctx.lexicon("confirmation_details")
+    present: dict[str, str] = {}
+    for item in snippets(step, chat=False):
+        for match in lex.matches(item.text, lang):
+            tag = tag_of(match)
+            if tag in DETAILS and tag not in present:
+                present[tag] = match.text
+    for el in (step.observation or {}).get("elements") or []:
+        href = str(el.get("href") or "").lower()
+        if not el.get("hidden") and (href.endswith(".pdf") or "download" in href) and "save" not in present:
+            present["save"] = label(el) or href
+    time_langs = tuple(ctx.params.get("time_required_languages", ("de",)))
+    required = [d for d in DETAILS if d != "time" or lang in time_langs]
+    missing = [d for d in required if d not in present]
+    score = (len(required) - len(missing)) / len(required)
+    heading = next((h.get("text") for h in (step.observation or {}).get("headings") or [] if h.get("text")), "")
+    items = []
+    if missing:
+        snip = Snippet(step.index, str(heading or step.title_after), "text")
+        items.append(Evidence(step=step.index, words=snip.text[:200], screenshot_step=step.index,
+                              note=note("confirmation_lacks", missing=missing), data={"present": present}))
+    return Detection(score=score, evidence=items, value=float(len(required) - len(missing)),
+                     details={"present": present, "missing": missing, "required": required, "language": lang})

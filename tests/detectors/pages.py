@@ -1,0 +1,54 @@
+"""Hand-built pages and journeys for the wording checks' tests (no browser), and a detector run on them with
+the check's own parameters from checks/<id>.yaml."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from cxaudit.judge.detectors.base import DetectorContext
+from cxaudit.judge.engine import load_detectors
+from cxaudit.judge.language import journey_language_of
+from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.results.model import JourneyResult, StepRecord
+
+CHECKS = Path(__file__).resolve().parents[2] / "checks"
+LEXICONS = load_lexicons([CHECKS])
+REGISTRY = load_detectors()
+
+
+def ctx(check: str, **params) -> DetectorContext:
+    spec = yaml.safe_load((CHECKS / f"{check}.yaml").read_text(encoding="utf-8"))
+    return DetectorContext(params={**spec.get("params", {}), **params}, lexicons=LEXICONS,
+                           language_of=journey_language_of)
+
+
+def run(check: str, journey: JourneyResult, **params):
+    return REGISTRY[check](journey, ctx(check, **params))
+
+
+def el(name: str, role: str = "button", **kw) -> dict:
+    return {"role": role, "name": name, "text": name, "box": {"x": 10, "y": 20, "width": 100, "height": 30},
+            "hidden": False, **kw}
+
+
+def page(*texts: str, elements=(), forms=(), dialogs=(), lang="en", view="/p|Page", headings=()) -> dict:
+    return {"lang": lang, "view_key": view, "text_blocks": [{"text": t, "box": {"x": 0, "y": i * 20, "width": 300,
+            "height": 18}} for i, t in enumerate(texts)], "headings": [{"level": 1, "text": h} for h in headings],
+            "elements": list(elements), "forms": list(forms), "dialogs": list(dialogs), "alerts": [], "iframes": []}
+
+
+def step(index: int, obs: dict | None, type_: str = "click", element: dict | None = None, **kw) -> StepRecord:
+    view = (obs or {}).get("view_key", "")
+    return StepRecord(index=index, type=type_, description=f"step {index}", observation=obs, element=element,
+                      view_key=view, **kw)
+
+
+def journey(goal: str, steps: list[StepRecord], outcome: str = "completed", language: str = "auto") -> JourneyResult:
+    return JourneyResult(id="j", name="j", goal=goal, site="s", language=language, device="desktop", file="j.yaml",
+                         start_url="http://x/", outcome=outcome, steps=steps)
+
+
+ACCOUNT = page("Standard plan", "£10.99/month · next payment on 2 December 2026", view="/account|Account")
+DONE_EN = page("Your membership has been cancelled.", view="/cancelled|Cancelled")

@@ -1,0 +1,37 @@
+"""Hand-built step records for the structure checks' tests (gate probes, logins, fills, walls, prominence):
+element records with box, font and contrast, steps and journeys, and a detector run on them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cxaudit.judge.detectors.base import DetectorContext
+from cxaudit.judge.engine import load_detectors
+from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.results.model import JourneyResult, StepRecord
+
+CHECKS = Path(__file__).resolve().parents[2] / "checks"
+LEX = load_lexicons([CHECKS])
+REGISTRY = load_detectors()
+
+
+def el(name="Go", role="button", x=100, y=300, w=120, h=40, fs=16, fw=400, contrast=7.0, filled=True, **kw):
+    rec = {"role": role, "name": name, "box": {"x": x, "y": y, "width": w, "height": h}, "font_size": fs, "font_weight": fw,
+           "contrast": contrast, "filled": filled, "area": w * h, "in_footer": False, "landmark": "main", "in_dialog": False,
+           "sibling_links": 0, "in_first_viewport": True, "scroll_needed": False, "page_font_median": 16, "hidden": False}
+    rec.update(kw)
+    return rec
+
+
+def step(i, type="click", element=None, observation=None, actions=1, **kw):
+    return StepRecord(index=i, type=type, description=f"{type} {i}", element=element, observation=observation or {},
+                      actions=actions, **kw)
+
+
+def journey(steps, goal="cancel", outcome="completed", site="shop/x"):
+    return JourneyResult(id="j", name="j", goal=goal, site=site, language="en", device="desktop", file="j.yaml",
+                         start_url="http://x/", outcome=outcome, steps=steps)
+
+
+def run(name, j, **params):
+    return REGISTRY[name](j, DetectorContext(params=params, lexicons=LEX))

@@ -1,0 +1,22 @@
+"""The page language the wording checks match their lexicons in."""
+
+from __future__ import annotations
+
+from cxaudit.judge.language import journey_language_of, page_language
+
+from .pages import journey, page, step
+
+
+def test_page_language_order_and_cache():
+    german = {"lang": "", "text_blocks": [{"text": "Ihre Kündigung ist bei uns eingegangen und wird bearbeitet."}]}
+    assert page_language(german) == "de"
+    assert page_language(german) == "de"  # cached
+    assert page_language({"lang": "fr-FR", "text_blocks": []}) == "fr"
+    assert page_language({"lang": "de", "text_blocks": []}, hint="en") == "en"
+    assert page_language({"lang": "", "text_blocks": [{"text": "Hi"}]}) == "unknown"
+    assert page_language(None) == "unknown"
+
+
+def test_journey_language_of_uses_step_and_falls_back():
+    j = journey("cancel", [step(0, page("x", lang="de"), "goto"), step(1, None, "wait_for")])
+    assert journey_language_of(j, 0) == "de" and journey_language_of(j, 1) == "de" and journey_language_of(j, None) == "de"

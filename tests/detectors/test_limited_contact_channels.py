@@ -1,0 +1,42 @@
+"""CX403 limited_contact_channels on hand-built contact pages (no browser)."""
+
+from __future__ import annotations
+
+from cxaudit.results.model import FilledValue
+
+from .judged import judged
+from .pages import el, journey, page, run, step
+
+
+def _contact(*texts, elements=(), forms=()):
+    return page(*texts, elements=elements, forms=forms, view="/contact|Contact us")
+
+
+def test_channels_phone_only_fails():
+    j = journey("contact_support", [step(0, page("Help centre", view="/|Help"), "goto"),
+                                    step(1, _contact("Call us", "0800 111 2222"))], outcome="blocked")
+    d = run("limited_contact_channels", j)
+    assert d.score == 0 and d.details["channels"] == ["phone"]
+
+
+def test_channels_two_partial_three_pass_with_structure():
+    form = {"fields": [{"label": "Your message", "type": "textarea", "hidden": False}]}
+    two = journey("contact_support", [step(0, _contact("Ring us: 0800 111 2222", "Write to us at PO Box 12"))])
+    three = journey("contact_support", [step(0, _contact("Hotline", elements=[
+        el("support@shop.example", "link", href="mailto:support@shop.example"), el("Send")], forms=[form]))])
+    assert run("limited_contact_channels", two).details["channels"] == ["phone", "post"]
+    assert run("limited_contact_channels", two).score == 0.5
+    d = run("limited_contact_channels", three)
+    assert d.score == 1 and d.details["channels"] == ["email", "form", "phone"]
+
+
+def test_channels_customers_own_email_does_not_count():
+    s = step(0, _contact("Thanks! We will reply to me@home.example", "Call us"), "fill",
+             filled=[FilledValue(label="Email", value="me@home.example")])
+    assert run("limited_contact_channels", journey("contact_support", [s])).details["channels"] == ["phone"]
+
+
+def test_channels_not_applicable_without_contact_page_or_on_other_goals():
+    chat_only = journey("contact_support", [step(0, page("Help", view="/|Help"), "goto")])
+    assert run("limited_contact_channels", chat_only).score is None
+    assert judged("limited_contact_channels", journey("cancel", [step(0, _contact("x"), "goto")])).status == "not_applicable"

@@ -1,0 +1,41 @@
+"""CX501 misleading_button_label (§ 312k BGB R2, R7) on hand-built German journeys."""
+
+from __future__ import annotations
+
+import pytest
+
+from .pages import DONE_EN, el, journey, page, run, step
+
+
+def _cancel_de(entry: str, confirm: str, outcome="completed"):
+    steps = [step(0, page("Start", lang="de", view="/|Start"), "goto"),
+             step(1, page("Formular", lang="de", view="/k|K"), element=el(entry, "link")),
+             step(2, page("Formular", lang="de", view="/k|K"), "fill", element=el("Name", "textbox")),
+             step(3, page("Danke", lang="de", view="/d|D"), element=el(confirm))]
+    return journey("cancel", steps if outcome == "completed" else steps[:2], outcome=outcome)
+
+
+def test_labels_clear_pass():
+    d = run("misleading_button_label", _cancel_de("Vertrag hier kündigen", "Kündigung jetzt absenden"))
+    assert d.score == 1 and d.details["R2"]["ok"] and d.details["R7"]["ok"]
+
+
+@pytest.mark.parametrize(("entry", "confirm", "bad"), [
+    ("Kundenservice", "Jetzt kündigen", ["R2"]),
+    ("Verträge kündigen", "Kündigungswunsch vormerken", ["R7"]),
+    ("Mein Bereich", "Fortfahren", ["R2", "R7"]),
+])
+def test_labels_vague_fail(entry, confirm, bad):
+    d = run("misleading_button_label", _cancel_de(entry, confirm))
+    assert d.score == 0 and [e.data["rule"] for e in d.evidence] == bad
+    assert all(e.screenshot_step == e.step - 1 for e in d.evidence)
+
+
+def test_labels_blocked_journey_judges_entry_only():
+    d = run("misleading_button_label", _cancel_de("Abo kündigen", "-", outcome="blocked"))
+    assert d.score == 1 and "R7" not in d.details
+
+
+def test_labels_not_applicable_on_english_pages():
+    j = journey("cancel", [step(0, page("Start"), "goto"), step(1, DONE_EN, element=el("Continue"))])
+    assert run("misleading_button_label", j).score is None

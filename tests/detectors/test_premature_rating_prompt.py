@@ -1,0 +1,43 @@
+"""CX202 premature_rating_prompt on hand-built journeys (no browser)."""
+
+from __future__ import annotations
+
+from cxaudit.results.model import ChatTranscript, ChatTurn
+
+from .pages import journey, page, run, step
+
+
+def test_rating_popup_before_goal():
+    dialog = {"role": "dialog", "name": "Rate your visit", "text": "Rate your visit ☆☆☆☆☆ Later", "box": {"x": 1, "y": 2,
+              "width": 3, "height": 4}}
+    j = journey("contact_support", [step(0, page("Help"), "goto"), step(1, page("Help", dialogs=[dialog]), "wait_for")],
+                outcome="blocked")
+    d = run("premature_rating_prompt", j)
+    assert d.score == 0 and d.details["steps"] == [1]
+    assert d.evidence[0].words == "Rate your visit" and d.evidence[0].box == dialog["box"]
+
+
+def test_rating_in_chat_reply():
+    chat = ChatTranscript(greeting=["Hi"], turns=[ChatTurn(sent="help", replies=["Done. Hat Ihnen das geholfen?"],
+                                                             wait_s=1)])
+    j = journey("contact_support", [step(0, page("Hilfe", lang="de"), "goto"),
+                                    step(1, page("Hilfe", lang="de"), "chat", chat=chat)], outcome="blocked")
+    d = run("premature_rating_prompt", j)
+    assert d.score == 0 and d.evidence[0].step == 1 and d.evidence[0].data["source"] == "chat"
+
+
+def test_rating_on_final_success_page_is_fine():
+    j = journey("contact_support", [step(0, page("Contact"), "goto"),
+                                    step(1, page("Message sent", "How satisfied are you with our help?"))])
+    assert run("premature_rating_prompt", j).score == 1
+
+
+def test_rating_on_last_page_of_a_blocked_journey_counts():
+    j = journey("contact_support", [step(0, page("Contact"), "goto"),
+                                    step(1, page("Sorry", "How satisfied are you with our help?"))], outcome="blocked")
+    assert run("premature_rating_prompt", j).score == 0
+
+
+def test_rating_social_proof_is_not_a_prompt():
+    j = journey("signup", [step(0, page("Rated 4.7 by 20,000 customers", "Recommended plans"), "goto")], outcome="blocked")
+    assert run("premature_rating_prompt", j).score == 1
