@@ -79,7 +79,7 @@ NOTES: dict[str, dict[str, str]] = {
                       "de": "Ablehnung, die den Kunden beschämen soll"},
     "rating_prompt": {"en": "rating prompt {where!t} before the goal was reached",
                       "de": "Bitte um Bewertung {where!t}, bevor das Ziel erreicht war"},
-    # channel_redirect, phone_wait_time, limited_contact_channels
+    # channel_redirect, wait_time_notice, limited_contact_channels
     "redirect": {"en": "the page sends the customer to another channel",
                  "de": "die Seite schickt den Kunden auf einen anderen Kanal"},
     "redirect_points": {"en": "the page sends the customer to another channel ({points})",
@@ -100,7 +100,7 @@ NOTES: dict[str, dict[str, str]] = {
     "label_silent": {"en": "the label does not say that it cancels",
                      "de": "die Beschriftung sagt nicht, dass damit gekündigt wird"},
     "confirmation_lacks": {"en": "confirmation page lacks: {missing!l}", "de": "auf der Bestätigungsseite fehlen Angaben: {missing!l}"},
-    # chatbot_loop, no_human_handoff, turns_to_human
+    # chatbot_loop, no_human_handoff, slow_human_handoff
     "reply_repeats_greeting": {"en": "turn {n} ({sent!q}): the reply repeats the greeting (similarity {similarity:.2f})",
                                "de": "Nachricht {n} ({sent!q}): die Antwort wiederholt die Begrüßung (Ähnlichkeit {similarity:.2f})"},
     "reply_repeats_turn": {"en": "turn {n} ({sent!q}): the reply repeats turn {earlier} (similarity {similarity:.2f})",
@@ -120,7 +120,7 @@ NOTES: dict[str, dict[str, str]] = {
     "no_handoff_after_ask": {"en": "no person, queue or other channel after {sent} message(s), {after} of them after asking for a person",
                              "de": "kein Mensch, keine Warteschlange und kein anderer Kanal nach {sent} Nachricht(en), "
                                    "{after} davon nach der Bitte um einen Menschen"},
-    # cancel_signup_asymmetry
+    # cancel_harder_than_signup
     "cancel_vs_signup": {"en": "cancelling took {cancel_actions} actions over {cancel_pages} pages; signing up ({signup}) took "
                                "{signup_actions} actions over {signup_pages} pages: ratio {ratio:g}",
                          "de": "Kündigen: {cancel_actions} Aktionen auf {cancel_pages} Seiten; Anmelden ({signup}): "
