@@ -8,9 +8,6 @@ cross-journey checks) that returns a score in [0, 1] with evidence. Detectors ne
 
 ``score=None`` means not applicable (e.g. a contact journey for a cancel-only check). Raising is allowed:
 the check base turns an exception into an ``error`` result for that check, never a crash.
-
-Detectors of other packages register the same way: a package names its module in an entry point of the
-group ``cxaudit.detectors`` and cxaudit imports it (``load_plugin``; see checks/README.md, "Plugins").
 """
 
 from __future__ import annotations
@@ -89,8 +86,9 @@ def plugin_error(ep: EntryPoint, what: str, problem: str) -> CxauditError:
 
 
 def load_plugin(ep: EntryPoint, what: str) -> Any:
-    """Import a plugin's entry point (its @detector functions register); a failure is one clear error naming it,
-    and the detectors it registered before failing are dropped again."""
+    """Import a plugin's entry point: a package's module of @detector functions (group ``cxaudit.detectors``,
+    see checks/README.md, "Plugins") or its report Writer. A failure is one clear error naming it, and the
+    detectors it registered before failing are dropped again."""
     before = set(REGISTRY)
     try:
         return ep.load()
