@@ -10,7 +10,9 @@ from gate_helpers import journey, run
 
 from cxaudit.ci.compare import compare
 from cxaudit.ci.config import Tolerances
-from cxaudit.ci.merge import aggregate_runs, merge_runs, parse_shard, select_shard
+from cxaudit.ci.merge import merge_runs
+from cxaudit.ci.repeat import aggregate_runs
+from cxaudit.ci.shard import parse_shard, select_shard
 from cxaudit.errors import CxauditError
 from cxaudit.results.model import load_run
 

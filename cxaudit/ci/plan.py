@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # the config model pulls in pydantic and yaml: not at start-u
 def plan_run(config_path: Path | None, default_journeys: list[str] | None = None, **cli: Any) -> tuple[Config, list]:
     """Settings (the config file with the command line over it) and the journeys to run (this shard's)."""
     from cxaudit.ci.config import load_config, merge_overrides
-    from cxaudit.ci.merge import select_shard
+    from cxaudit.ci.shard import select_shard
     from cxaudit.journey import load_journeys
 
     settings = merge_overrides(load_config(config_path), **cli)
@@ -45,7 +45,7 @@ def record_run(journeys: list, options: Any, settings: Config, cat: Any, on_even
     ``options`` is the CLI's RunOptions (browser, politeness ...); the settings go over it."""
     from dataclasses import replace
 
-    from cxaudit.ci.merge import repeat_run
+    from cxaudit.ci.repeat import repeat_run
     from cxaudit.judge.engine import judge_run
     from cxaudit.record.runner import run_journeys
 

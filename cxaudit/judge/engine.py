@@ -11,13 +11,14 @@ import importlib
 import pkgutil
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 from cxaudit.errors import CxauditError
 from cxaudit.judge import detectors
 from cxaudit.judge.catalogue import CheckSpec, load_catalogue
-from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext
+from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext, load_plugin
 from cxaudit.judge.lexicon import Lexicon, load_lexicons
 from cxaudit.judge.scoring import journey_score, site_scores, status_for
 from cxaudit.results.model import Box, CheckResult, Finding, JourneyResult, RunResult
@@ -25,12 +26,16 @@ from cxaudit.shipped import shipped
 from cxaudit.words.notes import Note
 
 MAX_FINDINGS = 20  # per check and journey: a long page of the same finding helps no one
+DETECTOR_PLUGINS = "cxaudit.detectors"  # the entry point group: each names a module of @detector functions
 
 
 def load_detectors() -> dict:
-    """Import every module of cxaudit.judge.detectors so their @detector functions register."""
+    """Import every module of cxaudit.judge.detectors, then the modules that other packages name in entry
+    points of the group ``cxaudit.detectors``, so their @detector functions register."""
     for info in pkgutil.iter_modules(detectors.__path__):
         importlib.import_module(f"{detectors.__name__}.{info.name}")
+    for ep in sorted(entry_points(group=DETECTOR_PLUGINS), key=lambda ep: ep.name):
+        load_plugin(ep, "detector")
     return REGISTRY
 
 

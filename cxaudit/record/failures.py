@@ -22,11 +22,14 @@ try:  # Playwright >= 1.40 raises this type; it is not re-exported by playwright
 except ImportError:  # pragma: no cover - an older Playwright: only the message tells
     TargetClosedError = None  # type: ignore[assignment,misc]
 
-# Playwright's words where it gives no type (matched on the message, each with a test)
+# Playwright's words where it gives no type (each with a test). The first two are read in the message itself,
+# not in the call log Playwright appends to it: that log says "navigating to ..." for every goto.
 CLOSED_WORDS = "has been closed"  # "Target page, context or browser has been closed" from an older client
 NAVIGATION_WORDS = ("context was destroyed", "navigat", "frame was detached", "cannot find context")
+# ... and these two in the call log of a click: its lines, not the element's markup quoted there
 COVERED_WORDS = "intercepts pointer events"
-DISABLED_WORDS = ("not enabled", "disabled")
+DISABLED_WORDS = ("element is not enabled", "element is disabled")
+CALL_LOG = "\nCall log:"
 
 
 class StepFailed(Exception):
@@ -45,14 +48,14 @@ def is_closed(exc: BaseException) -> bool:
     """The page, its context or the browser is gone: no use waiting for it."""
     if TargetClosedError is not None and isinstance(exc, TargetClosedError):
         return True
-    return isinstance(exc, PlaywrightError) and CLOSED_WORDS in str(exc)
+    return isinstance(exc, PlaywrightError) and CLOSED_WORDS in message(exc)
 
 
 def is_navigation_race(exc: BaseException) -> bool:
     """A navigation replaced the document while a script ran in it (Playwright has no type for this)."""
     if not isinstance(exc, PlaywrightError) or isinstance(exc, PlaywrightTimeout) or is_closed(exc):
         return False
-    text = str(exc).lower()
+    text = message(exc).lower()
     return any(word in text for word in NAVIGATION_WORDS)
 
 
@@ -88,6 +91,11 @@ def failure_of(record: StepRecord) -> Note | None:
     if record.error_parts:
         return Note(tuple(p.model_dump() for p in record.error_parts))
     return note("err_raw", text=record.error) if record.error else None
+
+
+def message(exc: BaseException) -> str:
+    """Playwright's message without the call log it appends ("\\nCall log:\\n  - waiting for ...")."""
+    return str(exc).split(CALL_LOG, 1)[0]
 
 
 def first_line(exc: BaseException) -> str:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint
 from typing import Any
 
+from cxaudit.errors import CxauditError
 from cxaudit.results.model import JourneyResult, RunResult
 from cxaudit.words.notes import Note
 
@@ -86,8 +88,31 @@ def param(ctx: DetectorContext, name: str, default: Any) -> Any:
 def detector(name: str) -> Callable:
     def register(fn: Callable) -> Callable:
         if name in REGISTRY:
-            raise ValueError(f"detector {name} registered twice")
+            raise ValueError(f"detector {name} registered twice: by {REGISTRY[name].__module__} and {fn.__module__}")
         REGISTRY[name] = fn
         return fn
 
     return register
+
+
+def plugin_error(ep: EntryPoint, what: str, problem: str) -> CxauditError:
+    """One line naming a plugin's entry point, its package and what is wrong with it; the tip says the fix."""
+    dist = ep.dist
+    package = dist.name if dist is not None else None
+    source = ep.value + (f", from {package} {dist.version}" if dist is not None else "")
+    fix = f"fix {package} or uninstall it (pip uninstall {package})" if package else "fix or remove the package that declares it"
+    return CxauditError(f"{what} plugin '{ep.name}' ({source}) {clip(problem, 400)}",
+                        tip=f"{fix}; its entry point is in the group {ep.group}")
+
+
+def load_plugin(ep: EntryPoint, what: str) -> Any:
+    """Import a plugin's entry point: a package's module of @detector functions (group ``cxaudit.detectors``,
+    see checks/README.md, "Plugins") or its report Writer. A failure is one clear error naming it, and the
+    detectors it registered before failing are dropped again."""
+    before = set(REGISTRY)
+    try:
+        return ep.load()
+    except Exception as exc:  # noqa: BLE001 - whatever a foreign module raises, the user gets one line
+        for name in set(REGISTRY) - before:
+            del REGISTRY[name]
+        raise plugin_error(ep, what, f"cannot be loaded: {type(exc).__name__}: {exc}") from exc
