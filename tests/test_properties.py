@@ -3,11 +3,8 @@ never a traceback."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import yaml
+from cli_run import cx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -56,9 +53,7 @@ def test_arbitrary_text_loads_or_fails_cleanly(text):
                                  "--checks", "--resume", "-w", "--bogus", "0", "-1", "1e9", "nan", "x", "",
                                  "mobile", "/nonexistent", "journeys/templates"]), max_size=5))
 def test_cli_options_never_trace_back(args):
-    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", "run", "tests/fixtures/bad_journeys/empty.yaml",
-                           *args, "--base-url", "http://127.0.0.1:9"], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parent.parent, env={"CXAUDIT_BROWSER": "/nonexistent",
-                                                                            "PATH": "/usr/bin:/bin"})
+    proc = cx("run", "tests/fixtures/bad_journeys/empty.yaml", *args, "--base-url", "http://127.0.0.1:9",
+              env={"CXAUDIT_BROWSER": "/nonexistent", "PATH": "/usr/bin:/bin"})
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode in (2, 3), (proc.returncode, proc.stderr)
