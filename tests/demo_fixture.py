@@ -92,5 +92,5 @@ def load_fixture(copy_to: Path, source: Path = FIXTURE) -> tuple[RunResult, Path
     for shot, (width, height) in json.loads((source / SIZES).read_text(encoding="utf-8")).items():
         (copy_to / shot).parent.mkdir(parents=True, exist_ok=True)
         with Image.open(source / shot) as im:
-            im.resize((width, height), Image.BILINEAR).save(copy_to / shot, "JPEG", quality=QUALITY)
+            im.resize((width, height), Image.NEAREST).save(copy_to / shot, "JPEG", quality=QUALITY)
     return load_run(copy_to), copy_to

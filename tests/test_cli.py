@@ -49,6 +49,7 @@ def test_bad_device_is_a_usage_error(tmp_path):
     assert proc.returncode == 2 and "desktop or mobile" in proc.stderr
 
 
+@pytest.mark.browser  # the run starts the browser before it resolves the journeys' start URLs
 def test_path_start_needs_a_base_url(tmp_path):
     (tmp_path / "j.yaml").write_text(GOOD)
     proc = cx("run", str(tmp_path / "j.yaml"), "--out", str(tmp_path / "out"))
