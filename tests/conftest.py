@@ -35,6 +35,7 @@ def pytest_configure(config: pytest.Config) -> None:
     for name in ("launch", "launch_persistent_context", "connect", "connect_over_cdp"):
         setattr(browser_type.BrowserType, name, refuse)
 
+
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
 

@@ -41,22 +41,13 @@ def mask(text: str) -> str:
 
 
 # Checks whose figure is wall-clock time: their score and value vary from run to run (the status is kept).
-TIMED_DETECTORS = {"journey_time"}
+# (Named by check id, which is permanent, not by the detector that computes it.)
+TIMED_CHECKS = {"slow_journey"}
 # axe counts the offending elements on the page as it is at that moment (a banner still fading, a slow
 # element not yet there): the rule, the status and the score are stable, the element counts are not.
-COUNTED_DETECTORS = {"accessibility"}
+COUNTED_CHECKS = {"accessibility_barriers"}
 _COUNTS = re.compile(r"\d+ element\(s\) across \d+ page\(s\)")
 SCORE_TOLERANCE = 3.0  # journey and site scores: points a timed check may move them
-
-
-def checks_of(detectors: set[str]) -> set[str]:
-    from cxaudit.judge.engine import catalogue
-
-    return {s.id for s in catalogue().specs if s.detector in detectors}
-
-
-def timed_checks() -> set[str]:
-    return checks_of(TIMED_DETECTORS)
 
 
 def _r(x: float | None, n: int = 2) -> float | None:
@@ -65,7 +56,6 @@ def _r(x: float | None, n: int = 2) -> float | None:
 
 def normalise(run: RunResult) -> dict:
     recorded, judged = {}, {}
-    timed, counted = timed_checks(), checks_of(COUNTED_DETECTORS)  # the catalogue read once, not per journey
     for j in sorted(run.journeys, key=lambda j: j.id):
         m = j.metrics.model_dump(exclude={"duration_s"})
         steps = []
@@ -83,9 +73,9 @@ def normalise(run: RunResult) -> dict:
         checks = {}
         for c in j.checks:
             checks[c.id] = dict(
-                status=c.status, score=None if c.id in timed else _r(c.score), value=None if c.id in timed else _r(c.value),
+                status=c.status, score=None if c.id in TIMED_CHECKS else _r(c.score), value=None if c.id in TIMED_CHECKS else _r(c.value),
                 findings=[dict(step=f.step, screenshot_step=f.screenshot_step, words=mask(f.words),
-                               note=mask(_COUNTS.sub("N element(s) across N page(s)", f.note) if c.id in counted else f.note),
+                               note=mask(_COUNTS.sub("N element(s) across N page(s)", f.note) if c.id in COUNTED_CHECKS else f.note),
                                box=None if f.box is None else [round(f.box.x), round(f.box.y), round(f.box.width), round(f.box.height)])
                           for f in c.findings],
             )
