@@ -1,9 +1,11 @@
-"""Regenerate tests/golden/demo.json and tests/golden/demo.md from a fresh run of every demo journey.
+"""Regenerate tests/golden/demo.json and tests/golden/demo.md: the recorded demo run in tests/fixtures/demo_run
+judged with the checks of this checkout (no browser needed).
 
     .venv/bin/python scripts/update_golden.py
 
 Review the diff (git diff tests/golden) before committing: every change must be explained by a change in
-the recorder, the demo site, the checks or the report.
+the checks, the detectors, the score model or the report, or by a new recording of the fixture
+(scripts/record_demo_fixture.py, after a change in the recorder or the demo site).
 """
 
 from __future__ import annotations
@@ -15,19 +17,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from demo_fixture import load_fixture  # noqa: E402
 from report_golden import GOLDEN, dumps, normalise, normalise_markdown  # noqa: E402
 
-from cxaudit.demo.server import DemoServer  # noqa: E402
-from cxaudit.journey import load_journeys  # noqa: E402
 from cxaudit.judge.engine import judge_run  # noqa: E402
-from cxaudit.record.runner import RunOptions, run_journeys  # noqa: E402
 from cxaudit.report.markdown import markdown  # noqa: E402
-from cxaudit.shipped import demo_journeys  # noqa: E402
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp, DemoServer() as server:
-        run, _folder = run_journeys(load_journeys([demo_journeys()]), RunOptions(base_url=server.base_url, out=Path(tmp), workers=2))
+    with tempfile.TemporaryDirectory() as tmp:
+        run, _folder = load_fixture(Path(tmp))
         judge_run(run)
         GOLDEN.mkdir(parents=True, exist_ok=True)
         (GOLDEN / "demo.json").write_text(dumps(normalise(run)), encoding="utf-8")

@@ -1,13 +1,40 @@
-"""Shared fixtures: servers on 127.0.0.1 with a free port, started by the tests themselves."""
+"""Shared fixtures: servers on 127.0.0.1 with a free port, started by the tests themselves; the demo run,
+recorded live (``demo_run``, a browser test) or as committed under tests/fixtures/demo_run (``recorded_demo``).
+
+The fast tier (``make test-fast``: ``CXAUDIT_FAST=1``, or a ``-m`` expression with ``not browser``) never
+starts a browser: here Playwright's launch and connect raise, so a test that needs Chromium without its
+``@pytest.mark.browser`` fails with a message saying so instead of starting one silently.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 
 import pytest
+
+FAST_TIER_MESSAGE = ("the fast tier (make test-fast) starts no browser: mark this test @pytest.mark.browser, "
+                     "or give it the recorded demo run (the recorded_demo fixture)")
+
+
+def fast_tier(config: pytest.Config) -> bool:
+    return os.environ.get("CXAUDIT_FAST") == "1" or "not browser" in (config.getoption("markexpr") or "")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not fast_tier(config):
+        return
+    from playwright._impl import browser_type
+
+    async def refuse(*args, **kwargs):
+        raise RuntimeError(FAST_TIER_MESSAGE)
+
+    for name in ("launch", "launch_persistent_context", "connect", "connect_over_cdp"):
+        setattr(browser_type.BrowserType, name, refuse)
+
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 
@@ -53,10 +80,16 @@ def run_yaml(tmp_path):
 
 @pytest.fixture(scope="session")
 def demo_run(tmp_path_factory, demo_url):
-    """Every shipped demo journey, run once for the whole test session: (RunResult, run folder)."""
-    from cxaudit.journey import load_journeys
-    from cxaudit.record.runner import RunOptions, run_journeys
-    from cxaudit.shipped import demo_journeys
+    """Every shipped demo journey, recorded once for the whole test session: (RunResult, run folder)."""
+    from demo_fixture import record_demo
 
-    out = tmp_path_factory.mktemp("demo-run")
-    return run_journeys(load_journeys([demo_journeys()]), RunOptions(base_url=demo_url, out=out, workers=2))
+    return record_demo(tmp_path_factory.mktemp("demo-run"), demo_url)
+
+
+@pytest.fixture(scope="session")
+def recorded_demo(tmp_path_factory):
+    """The demo run committed under tests/fixtures/demo_run (no browser), in a working copy the tests may
+    write into: (RunResult, run folder). Not judged: a test judges it with the checks it means."""
+    from demo_fixture import load_fixture
+
+    return load_fixture(tmp_path_factory.mktemp("recorded-demo"))

@@ -1,14 +1,18 @@
 """The golden files of the demo run: a normalised JSON and the Markdown summary (see scripts/update_golden.py).
 
+They are the judged output of the recorded demo run in tests/fixtures/demo_run (see demo_fixture.py), judged
+with the checks of the checkout: any change in a verdict, a finding, a score or the summary shows as a diff
+of the golden files, whatever changed it (a check, a detector, a lexicon, the score model, the report).
+
 Normalised = what a run must reproduce: timestamps, durations, the run id, ports, absolute paths, file
-sizes and the dates/reference numbers the demo pages print are dropped or masked. The judged part is
-keyed by a fingerprint of the check catalogue, so new checks landing explain a judged diff (regenerate),
-while the recorded part (steps, outcomes, metrics) must always match.
+sizes and the dates/reference numbers the demo pages print are dropped or masked; the figures of timed
+checks (wall-clock time) and axe's element counts are left out, and journey and site scores may differ by
+SCORE_TOLERANCE points, so that a live recording (tests/test_demo_fixture.py) compares with them too.
 """
 
 from __future__ import annotations
 
-import hashlib
+import difflib
 import json
 import re
 from pathlib import Path
@@ -36,39 +40,14 @@ def mask(text: str) -> str:
     return text
 
 
-def catalogue_fingerprint() -> str:
-    """The shipped checks and detectors as they are now: any change to them can change a verdict."""
-    import cxaudit.judge.detectors
-    from cxaudit.shipped import shipped
-
-    h = hashlib.sha256()
-    detectors = Path(cxaudit.judge.detectors.__file__).parent
-    roots = [shipped("checks"), detectors, detectors.parent / "scoring.py"]
-    for root in roots:
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".py", ".yaml"))
-        for p in files:
-            h.update(p.name.encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
-
-
 # Checks whose figure is wall-clock time: their score and value vary from run to run (the status is kept).
-TIMED_DETECTORS = {"slow_journey"}
+# (Named by check id, which is permanent, not by the detector that computes it.)
+TIMED_CHECKS = {"slow_journey"}
 # axe counts the offending elements on the page as it is at that moment (a banner still fading, a slow
 # element not yet there): the rule, the status and the score are stable, the element counts are not.
-COUNTED_DETECTORS = {"accessibility_barriers"}
+COUNTED_CHECKS = {"accessibility_barriers"}
 _COUNTS = re.compile(r"\d+ element\(s\) across \d+ page\(s\)")
 SCORE_TOLERANCE = 3.0  # journey and site scores: points a timed check may move them
-
-
-def checks_of(detectors: set[str]) -> set[str]:
-    from cxaudit.judge.engine import catalogue
-
-    return {s.id for s in catalogue().specs if s.detector in detectors}
-
-
-def timed_checks() -> set[str]:
-    return checks_of(TIMED_DETECTORS)
 
 
 def _r(x: float | None, n: int = 2) -> float | None:
@@ -92,12 +71,11 @@ def normalise(run: RunResult) -> dict:
         recorded[j.id] = dict(goal=j.goal, site=j.site, outcome=j.outcome, outcome_reason=mask(j.outcome_reason or ""),
                               error=None if j.error is None else mask(j.error.reason), metrics=m, steps=steps)
         checks = {}
-        timed, counted = timed_checks(), checks_of(COUNTED_DETECTORS)
         for c in j.checks:
             checks[c.id] = dict(
-                status=c.status, score=None if c.id in timed else _r(c.score), value=None if c.id in timed else _r(c.value),
+                status=c.status, score=None if c.id in TIMED_CHECKS else _r(c.score), value=None if c.id in TIMED_CHECKS else _r(c.value),
                 findings=[dict(step=f.step, screenshot_step=f.screenshot_step, words=mask(f.words),
-                               note=mask(_COUNTS.sub("N element(s) across N page(s)", f.note) if c.id in counted else f.note),
+                               note=mask(_COUNTS.sub("N element(s) across N page(s)", f.note) if c.id in COUNTED_CHECKS else f.note),
                                box=None if f.box is None else [round(f.box.x), round(f.box.y), round(f.box.width), round(f.box.height)])
                           for f in c.findings],
             )
@@ -105,7 +83,7 @@ def normalise(run: RunResult) -> dict:
         judged[j.id] = dict(score=None if s is None else s.score, grade=None if s is None else s.grade,
                             capped=None if s is None else s.capped, checks=checks)
     sites = {s.site: dict(score=s.score, grade=s.grade) for s in run.sites}
-    return dict(catalogue=catalogue_fingerprint(), recorded=recorded, judged=dict(journeys=judged, sites=sites))
+    return dict(recorded=recorded, judged=dict(journeys=judged, sites=sites))
 
 
 _SCORE_CELLS = re.compile(r"\| [\d–]+ \| [A-F–] \|$", re.M)
@@ -136,3 +114,9 @@ def without_scores(judged: dict) -> dict:
 
 def dumps(data: dict) -> str:
     return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def diff(expected: str, actual: str, name: str, limit: int = 80) -> str:
+    """The first ``limit`` lines of a unified diff, expected first."""
+    lines = difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), name, "now")
+    return "".join(list(lines)[:limit])

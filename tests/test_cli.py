@@ -1,16 +1,16 @@
-"""The command line: exit statuses, stdout for data and stderr for people, errors without tracebacks."""
+"""The command line: exit statuses, stdout for data and stderr for people, errors without tracebacks. In this
+process through the error boundary (cli_run.cx), except where the test is about a real process (cx_process)."""
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cli_run import ROOT, cx, cx_process
 
-ROOT = Path(__file__).resolve().parent.parent
 GOOD = """name: fixture
 goal: cancel
 start: /gate-optional.html
@@ -18,12 +18,6 @@ steps:
   - click: {role: button, name: Continue}
 success: {text: Your request has been completed}
 """
-
-
-def cx(*args: str, env: dict | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
-    full_env = dict(os.environ, **(env or {}))
-    return subprocess.run([sys.executable, "-m", "cxaudit.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, env=full_env, cwd=ROOT)
 
 
 def test_help_lists_every_command():
@@ -45,7 +39,7 @@ def test_validate_shipped_journeys():
 
 
 def test_unknown_option_is_a_usage_error():
-    proc = cx("run", "journeys/demo", "--wrokers", "2")
+    proc = cx_process("run", "journeys/demo", "--wrokers", "2")  # a real process: its exit status
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
 
 
@@ -55,6 +49,7 @@ def test_bad_device_is_a_usage_error(tmp_path):
     assert proc.returncode == 2 and "desktop or mobile" in proc.stderr
 
 
+@pytest.mark.browser  # the run starts the browser before it resolves the journeys' start URLs
 def test_path_start_needs_a_base_url(tmp_path):
     (tmp_path / "j.yaml").write_text(GOOD)
     proc = cx("run", str(tmp_path / "j.yaml"), "--out", str(tmp_path / "out"))
@@ -64,8 +59,8 @@ def test_path_start_needs_a_base_url(tmp_path):
 
 def test_no_browser_found_is_status_3_with_install_tip(tmp_path):
     (tmp_path / "j.yaml").write_text(GOOD)
-    proc = cx("run", str(tmp_path / "j.yaml"), "--base-url", "http://127.0.0.1:9", "--out", str(tmp_path),
-              env={"CXAUDIT_BROWSER": str(tmp_path / "no-such-chrome")})
+    proc = cx_process("run", str(tmp_path / "j.yaml"), "--base-url", "http://127.0.0.1:9", "--out", str(tmp_path),
+                      env={"CXAUDIT_BROWSER": str(tmp_path / "no-such-chrome")}, entry_point=True)  # the installed command
     assert proc.returncode == 3
     assert "no executable file there" in proc.stderr and "apt-get install -y chromium" in proc.stderr
     assert "Traceback" not in proc.stderr

@@ -4,12 +4,11 @@ command, exit status and check is documented."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_run import cx
 
 from cxaudit.errors import ExitStatus
 from cxaudit.journey import STEP_MODELS, parse_journey
@@ -20,8 +19,7 @@ BLOCKS = re.findall(r"```(\w*)\n(.*?)```", README, flags=re.S)
 
 
 def help_text(*command: str) -> str:
-    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", *command, "--help"], capture_output=True,
-                          text=True, timeout=60, env={"COLUMNS": "200", "PATH": "/usr/bin:/bin"})
+    proc = cx(*command, "--help", env={"COLUMNS": "200"})
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 

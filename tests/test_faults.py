@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from cli_run import cx
 from test_cli import GOOD  # a journey on the fixture pages that completes
 
 from cxaudit.journey import parse_journey
@@ -145,9 +146,7 @@ def test_cli_exit_status_3_report_written_and_healthy_journey_kept(tmp_path, fau
     (folder / "a-healthy.yaml").write_text(HEALTHY)
     for fault in ("500", "loop", "stall"):
         (folder / f"fault-{fault}.yaml").write_text(fault_journey(fault, ERRORS[fault][0]))
-    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", "run", str(folder), "--base-url", faults_url,
-                           "--out", str(tmp_path / "out"), "--workers", "4", "--quiet"],
-                          capture_output=True, text=True, timeout=120, cwd=ROOT)
+    proc = cx("run", str(folder), "--base-url", faults_url, "--out", str(tmp_path / "out"), "--workers", "4", "--quiet")
     assert proc.returncode == 3, proc.stderr
     assert "Traceback" not in proc.stderr
     run_folder = Path(proc.stdout.splitlines()[0])
@@ -243,9 +242,7 @@ def test_browser_killed_mid_run_keeps_finished_journeys(tmp_path, pages_url):
     assert later.outcome == "error" and "before this journey started" in later.error.reason
     assert (results.parent / "report.html").is_file()
     # --resume runs what the browser's death cut short, and keeps the rest
-    again = subprocess.run([sys.executable, "-m", "cxaudit.cli", "run", str(jdir), "--base-url", pages_url,
-                            "--resume", str(results.parent), "--quiet"], capture_output=True, text=True, timeout=120,
-                           cwd=ROOT)
+    again = cx("run", str(jdir), "--base-url", pages_url, "--resume", str(results.parent), "--quiet")
     assert again.returncode == 3, again.stderr  # b-slow now fails on its own: its text never appears
     quick2, slow2, later2 = load_run(results).journeys
     assert quick2.finished_at == quick.finished_at and later2.outcome == "completed"

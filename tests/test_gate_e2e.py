@@ -1,22 +1,22 @@
-"""End to end, through the real command line: a clean Streamline cancel run is the baseline; the same journey
-against ``clean+mandatory_exit_survey`` (one friction switched on) regresses (exit 1, the diff names the
-new mandatory_exit_survey finding); with the friction off again the gate passes (exit 0)."""
+"""End to end, through the command line (its error boundary, in this process): a clean Streamline cancel run
+is the baseline; the same journey against ``clean+mandatory_exit_survey`` (one friction switched on)
+regresses (exit 1, the diff names the new mandatory_exit_survey finding); with the friction off again the
+gate passes (exit 0)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import cx
 
 pytestmark = pytest.mark.browser
 
 JOURNEY = Path(__file__).parent / "fixtures" / "journeys" / "gate" / "streamline-cancel.yaml"
 
 
-def cxaudit(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cxaudit.cli", *args], capture_output=True, text=True, cwd=cwd, timeout=300)
+def cxaudit(*args: str, cwd: Path | None = None):
+    return cx(*args, cwd=cwd or Path.cwd())
 
 
 def record(base_url: str, out: Path) -> Path:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import cx
 
 from cxaudit.errors import JourneyFileErrors
 from cxaudit.journey import SECRET_MASK, load_journey, load_journeys, parse_journey
@@ -41,8 +40,7 @@ def test_bad_journey_gives_one_line_with_file_and_line(path: Path, monkeypatch):
 
 @pytest.mark.parametrize("path", BAD[:5] + BAD[-3:], ids=[p.stem for p in BAD[:5] + BAD[-3:]])
 def test_cli_validate_bad_file_no_traceback(path: Path):
-    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", "validate", str(path)],
-                          capture_output=True, text=True, timeout=60)
+    proc = cx("validate", str(path))
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     line, _ = expectation(path)

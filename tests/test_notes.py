@@ -36,7 +36,7 @@ def test_every_template_and_term_has_every_language_with_the_same_fields():
 def test_every_template_is_used_and_every_used_key_exists():
     source = "".join(p.read_text(encoding="utf-8") for p in SPEAKERS)
     called = set(re.findall(r"""\bnote\(\s*["'](\w+)["']""", source))
-    called |= {k for pair in re.findall(r"""\bnote\(\s*["'](\w+)["']\s+if\b[^\n]*?\belse\s+["'](\w+)["']\)""", source)
+    called |= {k for pair in re.findall(r"""\bnote\(\s*["'](\w+)["']\s+if\b[^\n]*?\belse\s+["'](\w+)["']\s*[,)]""", source)
                for k in pair}  # note("a" if ... else "b")
     called |= set(re.findall(r"""\bwhy=note\(["'](\w+)["']""", source))
     assert called - set(NOTES) == set()

@@ -3,11 +3,10 @@ never a traceback."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
+import os
 
 import yaml
+from cli_run import cx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +29,11 @@ journeyish = st.fixed_dictionaries(
     optional={"timeouts": values, "device": values, "blocked": values, "mask": values})
 
 
+# make test draws 300 journeys per property; the fast tier (make test-fast: CXAUDIT_FAST=1) draws 100 of the
+# same strategies, which keeps it under its 60 s
+EXAMPLES = 100 if os.environ.get("CXAUDIT_FAST") == "1" else 300
+
+
 def check_one_line_errors(text: str) -> None:
     try:
         parse_journey(text, "gen.yaml")
@@ -39,13 +43,13 @@ def check_one_line_errors(text: str) -> None:
             assert line.startswith("gen.yaml:") and "\n" not in line, line
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(journeyish)
 def test_generated_journeys_load_or_fail_cleanly(doc):
     check_one_line_errors(yaml.safe_dump(doc, allow_unicode=True))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text_loads_or_fails_cleanly(text):
     check_one_line_errors(text)
@@ -56,9 +60,7 @@ def test_arbitrary_text_loads_or_fails_cleanly(text):
                                  "--checks", "--resume", "-w", "--bogus", "0", "-1", "1e9", "nan", "x", "",
                                  "mobile", "/nonexistent", "journeys/templates"]), max_size=5))
 def test_cli_options_never_trace_back(args):
-    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", "run", "tests/fixtures/bad_journeys/empty.yaml",
-                           *args, "--base-url", "http://127.0.0.1:9"], capture_output=True, text=True, timeout=60,
-                          cwd=Path(__file__).resolve().parent.parent, env={"CXAUDIT_BROWSER": "/nonexistent",
-                                                                            "PATH": "/usr/bin:/bin"})
+    proc = cx("run", "tests/fixtures/bad_journeys/empty.yaml", *args, "--base-url", "http://127.0.0.1:9",
+              env={"CXAUDIT_BROWSER": "/nonexistent", "PATH": "/usr/bin:/bin"})
     assert "Traceback" not in proc.stderr, proc.stderr
     assert proc.returncode in (2, 3), (proc.returncode, proc.stderr)

@@ -1,4 +1,5 @@
-"""The reports without a browser: i18n completeness, every format from a judged demo run, escaping helpers."""
+"""The reports without a browser: i18n completeness, every format from the recorded demo run (tests/fixtures/demo_run,
+judged here), escaping helpers."""
 
 from __future__ import annotations
 
@@ -56,10 +57,10 @@ def test_markdown_escaping():
 
 
 @pytest.fixture(scope="module")
-def judged(demo_run):
+def judged(recorded_demo):
     from cxaudit.judge.engine import judge_run
 
-    run, folder = demo_run
+    run, folder = recorded_demo
     judge_run(run)
     return run, folder
 

@@ -146,10 +146,9 @@ def test_an_action_this_version_cannot_word_falls_back():
         action_text({"verb": "hover"}, "de")
 
 
-# ---------------------------------------------------------------- a recorded run
-@pytest.mark.browser
-def test_the_recorded_description_is_the_english_of_the_action(demo_run):
-    run, _ = demo_run
+# ---------------------------------------------------------------- the recorded demo run (tests/fixtures/demo_run)
+def test_the_recorded_description_is_the_english_of_the_action(recorded_demo):
+    run, _ = recorded_demo
     steps = [s for j in run.journeys for s in j.steps]
     assert steps and any(s.action for s in steps)
     for s in steps:
@@ -166,11 +165,10 @@ def _without_names(text: str) -> str:
     return re.sub(r"„[^“]*“", "„…“", text)  # the site's own words (link names, labels) may be English
 
 
-@pytest.mark.browser
-def test_german_storyboard_headings_have_no_english_verbs(demo_run, tmp_path):
+def test_german_storyboard_headings_have_no_english_verbs(recorded_demo, tmp_path):
     from cxaudit.report.html import render_html
 
-    run, folder = demo_run
+    run, folder = recorded_demo
     out = render_html(run, folder, tmp_path / "report.de.html", "de").path
     html = out.read_text(encoding="utf-8")
     headings = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r'<h4 id="j-[^"]*-s\d+">(.*?)</h4>', html, re.S)]
@@ -183,11 +181,10 @@ def test_german_storyboard_headings_have_no_english_verbs(demo_run, tmp_path):
             assert en not in _without_names(h), h
 
 
-@pytest.mark.browser
-def test_german_steps_table(demo_run):
+def test_german_steps_table(recorded_demo):
     from cxaudit.report.tables import frames
 
-    run, _ = demo_run
+    run, _ = recorded_demo
     de = list(frames(run, "de")["steps"]["description"])
     en = list(frames(run, "en")["steps"]["description"])
     assert en == [s.description for j in run.journeys for s in j.steps]  # as results.json has it

@@ -59,10 +59,10 @@ def _axe(page):
 
 
 @pytest.fixture(scope="module")
-def demo_html(demo_run, tmp_path_factory):
+def demo_html(recorded_demo, tmp_path_factory):
     from cxaudit.judge.engine import judge_run
 
-    run, folder = demo_run
+    run, folder = recorded_demo
     judge_run(run)
     out = tmp_path_factory.mktemp("html")
     paths = {lang: render(run, folder, ["html"], lang, Branding(client="ACME GmbH"), out_dir=out)[0] for lang in ("en", "de")}
