@@ -270,6 +270,30 @@ SCHEMA_FILE = Path(__file__).parent / "schema" / "results.schema.json"
 
 def json_schema() -> dict[str, Any]:
     schema = RunResult.model_json_schema()
+    _describe_observations(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"cxaudit results {SCHEMA_VERSION}"
     return schema
+
+
+def _describe_observations(schema: dict[str, Any]) -> None:
+    """Point the observation and element of a step (and a gate's proceed element) at their models."""
+    from cxaudit.results.observation import element_schema, observation_schema
+
+    defs = schema["$defs"]
+    for part in (observation_schema(), element_schema()):
+        new = part.pop("$defs", {})
+        if "title" in part:  # a model: the schema itself is the definition
+            new[part["title"]] = part
+        clash = sorted(k for k in new.keys() & defs.keys() if new[k] != defs[k])
+        if clash:
+            raise RuntimeError(f"two schema definitions named {clash}: rename one of the models")
+        defs.update(new)
+    obs = {"oneOf": [{"$ref": "#/$defs/Observation"}, {"$ref": "#/$defs/SnapshotError"}]}
+    element = {"$ref": "#/$defs/ElementInfo"}
+    targets = [("StepRecord", "observation", obs), ("StepRecord", "element", element),
+               ("GateProbe", "proceed_element", element)]
+    for model, key, ref in targets:
+        prop = defs[model]["properties"][key]
+        defs[model]["properties"][key] = {"anyOf": [ref, {"type": "null"}], "default": None,
+                                          **({"description": prop["description"]} if "description" in prop else {})}
