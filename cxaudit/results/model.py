@@ -262,7 +262,35 @@ def load_run(path: str | Path) -> RunResult:
     version = str(data.get("schema_version", ""))
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise RunNotFound(f"{file}: schema version {version or '?'} is not supported (this cxaudit reads {SCHEMA_VERSION})")
-    return RunResult.model_validate(data)
+    run = RunResult.model_validate(data)
+    check_observations(run, file)
+    return run
+
+
+def check_observations(run: RunResult, file: Path | str) -> None:
+    """Every step's observation and element (and a gate's proceed element) as snapshot.js and element.js
+    make them (cxaudit/results/observation.py): a misspelt or mistyped key fails the load, in one line that
+    names the path, instead of being read as missing by the checks."""
+    from cxaudit.errors import RunNotFound
+    from cxaudit.results.observation import ObservationError, parse_element, parse_observation
+
+    for j, journey in enumerate(run.journeys):
+        for k, step in enumerate(journey.steps):
+            where = f"journeys[{j}].steps[{k}]"
+            parts = [(parse_observation, step.observation, f"{where}.observation"),
+                     (parse_element, step.element, f"{where}.element")]
+            if step.gate is not None:
+                parts.append((parse_element, step.gate.proceed_element, f"{where}.gate.proceed_element"))
+            for parse, data, root in parts:
+                if data is None:
+                    continue
+                try:
+                    parse(data, root)
+                except ObservationError as exc:
+                    more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+                    raise RunNotFound(f"{file}: not a valid cxaudit {run.schema_version} results file: {exc.problems[0]}{more}",
+                                      tip="a results.json written by cxaudit loads as it is; record the run again "
+                                          "with `cxaudit run` (or `cxaudit demo`) to get a valid one") from None
 
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "results.schema.json"

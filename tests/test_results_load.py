@@ -1,0 +1,78 @@
+"""results.json is validated on load down to the observations: a misspelt or mistyped observation key in a
+saved run fails with one line naming the file and the path, instead of reading as "missing" to the checks."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from cli_run import cx
+from demo_fixture import FIXTURE, RESULTS
+
+from cxaudit.errors import ExitStatus, RunNotFound
+from cxaudit.results.model import load_run
+from cxaudit.results.observation import parse_element, parse_observation
+
+
+def _saved(tmp_path: Path, edit) -> Path:
+    data = json.loads(gzip.decompress((FIXTURE / RESULTS).read_bytes()))
+    edit(data)
+    (tmp_path / "results.json").write_text(json.dumps(data), encoding="utf-8")
+    return tmp_path
+
+
+def _first_step_with_elements(data: dict) -> tuple[int, int]:
+    for j, journey in enumerate(data["journeys"]):
+        for k, step in enumerate(journey["steps"]):
+            if (step.get("observation") or {}).get("elements"):
+                return j, k
+    raise AssertionError("the recorded demo has no observed element")
+
+
+def test_every_observation_of_the_recorded_demo_is_a_typed_one(recorded_demo):
+    run, _ = recorded_demo
+    steps = [s for j in run.journeys for s in j.steps]
+    assert sum(s.observation is not None for s in steps) > 50
+    for s in steps:
+        if s.observation is not None:
+            parse_observation(s.observation)
+        if s.element is not None:
+            parse_element(s.element)
+
+
+def test_a_misspelt_observation_key_fails_the_load_naming_the_path(tmp_path):
+    def misspell(data):
+        j, k = _first_step_with_elements(data)
+        element = data["journeys"][j]["steps"][k]["observation"]["elements"][0]
+        element["in_footr"] = element.pop("in_footer")
+
+    folder = _saved(tmp_path, misspell)
+    with pytest.raises(RunNotFound) as err:
+        load_run(folder)
+    message = err.value.message
+    assert message.startswith(f"{folder / 'results.json'}: not a valid cxaudit ")
+    assert ".observation.elements[0].in_footer: Field required (and 1 more)" in message  # the misspelt one is the other
+    assert "\n" not in message
+
+
+def test_a_mistyped_element_key_fails_the_load(tmp_path):
+    def mistype(data):
+        step = next(s for j in data["journeys"] for s in j["steps"] if s.get("element"))
+        step["element"]["font_size"] = "16px"
+
+    with pytest.raises(RunNotFound, match=r"\.element\.font_size: "):
+        load_run(_saved(tmp_path, mistype))
+
+
+def test_report_on_a_tampered_observation_is_a_usage_error_in_one_line(tmp_path):
+    def misspell(data):
+        j, k = _first_step_with_elements(data)
+        data["journeys"][j]["steps"][k]["observation"]["headngs"] = []
+
+    ran = cx("report", str(_saved(tmp_path, misspell)), "--format", "md")
+    assert ran.returncode == int(ExitStatus.USAGE), ran.stderr
+    lines = ran.stderr.strip().splitlines()
+    assert lines[0].startswith("cxaudit: error: ") and ".observation.headngs: Extra inputs are not permitted" in lines[0]
+    assert lines[1].startswith("Tip: ") and "Traceback" not in ran.stderr
