@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -48,3 +49,10 @@ def cx_process(*args: str, env: Mapping[str, str] | None = None, cwd: Path = ROO
     command = [str(ENTRY_POINT)] if entry_point else [sys.executable, "-m", "cxaudit.cli"]
     return subprocess.run([*command, *args], capture_output=True, text=True, timeout=timeout,
                           env=dict(os.environ, **(env or {})), cwd=cwd)
+
+
+def ctrl_c_reaches_it() -> None:
+    """``preexec_fn`` for a child a test stops with SIGINT: Ctrl-C's default action, which Python turns into
+    KeyboardInterrupt. A test run started as a background job of a non-interactive shell inherits SIGINT
+    ignored, and its children would ignore the test's Ctrl-C too."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_run import ROOT, cx, cx_process
+from cli_run import ROOT, ctrl_c_reaches_it, cx, cx_process
 
 GOOD = """name: fixture
 goal: cancel
@@ -102,7 +102,7 @@ def test_demo_serve_serves_the_demo_site_on_loopback():
     import urllib.request
 
     proc = subprocess.Popen([sys.executable, "-m", "cxaudit.cli", "demo", "--serve", "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=ctrl_c_reaches_it)
     try:
         url = proc.stdout.readline().strip()
         assert url.startswith("http://127.0.0.1:")
@@ -138,7 +138,7 @@ def test_ctrl_c_keeps_finished_journeys_and_marks_the_running_one(tmp_path, page
     (tmp_path / "b-slow.yaml").write_text(GOOD.replace("steps:", "timeouts: {step: 60}\nsteps:\n  - wait_for: {text: never appears}"))
     proc = subprocess.Popen([sys.executable, "-m", "cxaudit.cli", "run", str(tmp_path), "--base-url", pages_url,
                              "--out", str(tmp_path / "out"), "--workers", "1"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, preexec_fn=ctrl_c_reaches_it)
     results = None
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait until the quick journey is saved and the slow one runs
