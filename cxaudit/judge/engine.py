@@ -19,6 +19,7 @@ from cxaudit.errors import CxauditError
 from cxaudit.judge import detectors
 from cxaudit.judge.catalogue import CheckSpec, load_catalogue
 from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext, load_plugin
+from cxaudit.judge.language import journey_language_of
 from cxaudit.judge.lexicon import Lexicon, load_lexicons
 from cxaudit.judge.scoring import journey_score, site_scores, status_for
 from cxaudit.results.model import Box, CheckResult, Finding, JourneyResult, RunResult
@@ -69,13 +70,6 @@ def catalogue(extra: list[Path] | None = None) -> Catalogue:
         raise CxauditError("\n".join(problems))
     return Catalogue(specs, lexicons, folders)
 
-
-def _language_of() -> Any:
-    try:
-        from cxaudit.judge.language import journey_language_of
-    except ImportError:  # pragma: no cover - the language module ships with the package
-        return lambda journey, step: journey.language
-    return journey_language_of
 
 
 def _applies(spec: CheckSpec, journey: JourneyResult, language_of: Any) -> bool:
@@ -128,7 +122,7 @@ def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: Ru
 
 
 def judge_journey(journey: JourneyResult, cat: Catalogue, run: RunResult | None = None) -> JourneyResult:
-    language_of = _language_of()
+    language_of = journey_language_of
     journey.checks = [judge_check(spec, journey, cat, run, language_of) for spec in cat.specs]
     journey.score = journey_score(journey)
     return journey
