@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cxaudit.errors import CxauditError
 from cxaudit.judge.scoring import site_scores
-from cxaudit.results.model import JourneyResult, RunResult, load_run
+from cxaudit.results.model import JourneyResult, RunResult, load_run, run_folder_of
 
 
 def new_run_id(suffix: str = "") -> str:
@@ -35,7 +35,7 @@ def merge_runs(folders: Sequence[str | Path], out: str | Path, checks: list[Path
         raise CxauditError(f"{out}: already holds a run (results.json); pick an empty or new --out folder")
     if not folders:
         raise CxauditError("merge needs at least one run folder")
-    runs = [(load_run(f), Path(f) if Path(f).is_dir() else Path(f).parent) for f in folders]
+    runs = [(load_run(f), run_folder_of(f)) for f in folders]
     seen: dict[str, str] = {}
     journeys: list[JourneyResult] = []
     for run, folder in runs:

@@ -57,13 +57,13 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
     from cxaudit.judge.engine import catalogue
     from cxaudit.progress import Progress
     from cxaudit.record.runner import RunOptions
-    from cxaudit.results.model import load_run
+    from cxaudit.results.model import load_run, run_folder_of
     from cxaudit.shipped import VERSION as __version__
 
     _check_device(run_options.get("device"))
     previous = load_run(resume) if resume else None
     if previous is not None:
-        run_options["out"] = (resume if resume.is_dir() else resume.parent).parent
+        run_options["out"] = run_folder_of(resume).parent
     settings, journeys = plan_run(
         config, default_journeys=default_paths, journeys=paths, checks=checks, baseline=baseline, fail_under=fail_under,
         runs=runs, shard=shard, **{k: run_options.pop(k, None) for k in ("base_url", "out", "workers", "step_timeout", "device")},

@@ -84,7 +84,7 @@ def gate_cmd(
     """Evaluate the gate (assertions, --fail-under, --baseline) of a saved run; writes gate.md; exit 1 if it fails."""
     from cxaudit.ci.config import load_config, merge_overrides
     from cxaudit.ci.gate import gate_after_run
-    from cxaudit.results.model import load_run
+    from cxaudit.results.model import load_run, run_folder_of
 
     settings = merge_overrides(load_config(config), baseline=baseline, fail_under=fail_under,
                                tolerance_score=tolerance_score, tolerance_actions=tolerance_actions,
@@ -92,7 +92,7 @@ def gate_cmd(
     if not settings.has_gate():
         raise CxauditError("no gate to evaluate", tip="give --fail-under N or --baseline RUN, or assertions: in cxaudit.yaml")
     run = load_run(run_folder)
-    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    folder = run_folder_of(run_folder)
     status = gate_after_run(run, folder, settings, quiet=quiet)
     typer.echo(str(folder / "gate.md"))
     if status:

@@ -63,10 +63,10 @@ def rescore(
 ) -> None:
     """Judge a saved run again with the current checks, without a browser; rewrites its results.json."""
     from cxaudit.judge.engine import judge_run
-    from cxaudit.results.model import load_run
+    from cxaudit.results.model import load_run, run_folder_of
 
     run = load_run(run_folder)
-    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    folder = run_folder_of(run_folder)
     judge_run(run, checks)
     run.write(folder)
     finish(run, folder, json_out, quiet)
@@ -86,10 +86,10 @@ def report(
     """Render reports of a saved run, without a browser (PDF aside: Chromium prints it)."""
     from cxaudit.judge.engine import judge_run
     from cxaudit.report import Branding, render
-    from cxaudit.results.model import load_run
+    from cxaudit.results.model import load_run, run_folder_of
 
     run = load_run(run_folder)
-    folder = run_folder if run_folder.is_dir() else run_folder.parent
+    folder = run_folder_of(run_folder)
     if not run.judged:
         judge_run(run)  # a run saved before judging (interrupted): judge it now, in memory
     formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]

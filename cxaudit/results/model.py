@@ -247,6 +247,12 @@ class RunResult(Record):
         return write_atomic(Path(folder) / "results.json", self.model_dump_json(indent=1))
 
 
+def run_folder_of(path: str | Path) -> Path:
+    """The run folder of a run given as its folder or as its results.json."""
+    p = Path(path)
+    return p if p.is_dir() else p.parent
+
+
 def load_run(path: str | Path) -> RunResult:
     """Load a saved run from its folder or its results.json."""
     from cxaudit.errors import RunNotFound
