@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cxaudit.errors import CxauditError
-from cxaudit.judge.detectors.base import load_plugin, plugin_error
+from cxaudit.plugins import load_entry_point, plugin_error
 from cxaudit.results.model import RunResult
 
 if TYPE_CHECKING:  # the HTML writer pulls in jinja2: only when a format needs it
@@ -127,7 +127,7 @@ def writer(name: str) -> Writer | None:
     if len(found) > 1:
         packages = ", ".join(sorted(ep.dist.name if ep.dist else ep.value for ep in found))
         raise plugin_error(found[0], "report writer", f"is offered by several packages ({packages})")
-    obj = load_plugin(found[0], "report writer")
+    obj = load_entry_point(found[0], "report writer")
     if not isinstance(obj, Writer):
         raise plugin_error(found[0], "report writer",
                            f"is a {type(obj).__name__}, not a cxaudit.report.Writer(name, files, write)")

@@ -1,4 +1,5 @@
-"""The one quoting function and the one number formatter: page words quoted and figures written per language."""
+"""The one quoting function and the one number formatter: page words quoted and figures written per language;
+and clip(), page words shortened for a note."""
 
 from __future__ import annotations
 
@@ -30,3 +31,9 @@ def number(value: float | None, lang: str, digits: int = 1) -> str:
     if digits and text.endswith("." + "0" * digits):
         text = text[: -(digits + 1)]
     return localise(text, lang)
+
+
+def clip(text: str | None, n: int = 200) -> str:
+    """Words for a note or evidence: whitespace folded, at most ``n`` characters (an ellipsis where cut)."""
+    text = " ".join((text or "").split())
+    return text if len(text) <= n else text[: n - 1] + "…"

@@ -23,7 +23,9 @@ from importlib.metadata import EntryPoint
 from typing import Any
 
 from cxaudit.errors import CxauditError
+from cxaudit.plugins import load_entry_point
 from cxaudit.results.model import JourneyResult, RunResult
+from cxaudit.words.format import clip  # noqa: F401 - the detectors' clip()
 from cxaudit.words.notes import Note
 
 REGISTRY: dict[str, Callable[[JourneyResult, DetectorContext], Detection]] = {}
@@ -64,11 +66,6 @@ class DetectorContext:
             raise KeyError(f"lexicon '{name}' is not in checks/lexicons/") from None
 
 
-def clip(text: str | None, n: int = 200) -> str:
-    """Words for a note or evidence: whitespace folded, at most ``n`` characters (an ellipsis where cut)."""
-    text = " ".join((text or "").split())
-    return text if len(text) <= n else text[: n - 1] + "…"
-
 
 def box_of(record: dict | None) -> dict[str, float] | None:
     box = (record or {}).get("box")
@@ -95,24 +92,14 @@ def detector(name: str) -> Callable:
     return register
 
 
-def plugin_error(ep: EntryPoint, what: str, problem: str) -> CxauditError:
-    """One line naming a plugin's entry point, its package and what is wrong with it; the tip says the fix."""
-    dist = ep.dist
-    package = dist.name if dist is not None else None
-    source = ep.value + (f", from {package} {dist.version}" if dist is not None else "")
-    fix = f"fix {package} or uninstall it (pip uninstall {package})" if package else "fix or remove the package that declares it"
-    return CxauditError(f"{what} plugin '{ep.name}' ({source}) {clip(problem, 400)}",
-                        tip=f"{fix}; its entry point is in the group {ep.group}")
-
-
 def load_plugin(ep: EntryPoint, what: str) -> Any:
     """Import a plugin's entry point: a package's module of @detector functions (group ``cxaudit.detectors``,
     see checks/README.md, "Plugins") or its report Writer. A failure is one clear error naming it, and the
     detectors it registered before failing are dropped again."""
     before = set(REGISTRY)
     try:
-        return ep.load()
-    except Exception as exc:  # noqa: BLE001 - whatever a foreign module raises, the user gets one line
+        return load_entry_point(ep, what)
+    except CxauditError:
         for name in set(REGISTRY) - before:
             del REGISTRY[name]
-        raise plugin_error(ep, what, f"cannot be loaded: {type(exc).__name__}: {exc}") from exc
+        raise
