@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from factories import box, observation
 
 from cxaudit.errors import CxauditError
 from cxaudit.judge.detectors.base import REGISTRY, Detection, Evidence, detector
@@ -35,7 +36,7 @@ def fake_detectors():
     @detector("test_words")
     def test_words(journey, ctx):
         lex = ctx.lexicon("testwords")
-        ev = [Evidence(step=s.index, words=m.text, box={"x": 1, "y": 2, "width": 3, "height": 4})
+        ev = [Evidence(step=s.index, words=m.text, box=box(1, 2, 3, 4))
               for s in journey.steps for m in lex.matches(s.title_after, "en")]
         return Detection(score=0.0 if len(ev) >= ctx.params["limit"] else 1.0, evidence=ev)
 
@@ -66,7 +67,7 @@ def write_checks(folder, *specs, lexicon="- '\\boffer\\w*'"):
 
 
 def run_with(*titles, goal="cancel"):
-    steps = [StepRecord(index=i, type="click", description="x", title_after=t, observation={}) for i, t in enumerate(titles)]
+    steps = [StepRecord(index=i, type="click", description="x", title_after=t, observation=observation()) for i, t in enumerate(titles)]
     j = JourneyResult(id="j", name="j", goal=goal, site="s", language="en", device="desktop", file="f",
                       start_url="http://x", outcome="completed", steps=steps)
     return RunResult(run_id="r", started_at="now", journeys=[j])
@@ -138,9 +139,9 @@ def test_applicability_is_the_yaml_goals_alone(tmp_path):
     over = tmp_path / "over"
     over.mkdir()
     (over / "login_wall.yaml").write_text("id: login_wall\ngoals: [cancel, contact_support]\n")
-    steps = [StepRecord(index=0, type="goto", description="open", observation={}),
-             StepRecord(index=1, type="login", description="log in", observation={}),
-             StepRecord(index=2, type="click", description="x", observation={})]
+    steps = [StepRecord(index=0, type="goto", description="open", observation=observation()),
+             StepRecord(index=1, type="login", description="log in", observation=observation()),
+             StepRecord(index=2, type="click", description="x", observation=observation())]
     j = JourneyResult(id="j", name="j", goal="contact_support", site="s", language="en", device="desktop", file="f",
                       start_url="http://x", outcome="completed", steps=steps)
     shipped = judge_run(RunResult(run_id="r", started_at="now", journeys=[j.model_copy(deep=True)]))

@@ -21,8 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cxaudit.record.snapshot import redact
-from cxaudit.record.views import Observed, first_heading
-from cxaudit.results.observation import AxeError, AxeSkipped, AxeSummary, ObservationError, parse_axe
+from cxaudit.record.views import first_heading
+from cxaudit.results.observation import AxeError, AxeSkipped, AxeSummary, ObservationError, Observed, parse_axe
 
 AXE_TAGS = ["wcag2a", "wcag2aa"]
 AXE_TIMEOUT_S = 20.0

@@ -22,9 +22,9 @@ from cxaudit.record.listeners import MAX_DIALOGS, MAX_POPUPS, Buffers, attach
 from cxaudit.record.locate import NotFound, resolve
 from cxaudit.record.snapshot import observe_page
 from cxaudit.record.steps import run_step
-from cxaudit.record.views import Observed, no_password_field, page_key, shorter_than, title_of, visible_text
+from cxaudit.record.views import no_password_field, page_key, shorter_than, title_of, visible_text
 from cxaudit.results.model import JourneyError, JourneyResult, NotePart, StepRecord
-from cxaudit.results.observation import AxeSkipped
+from cxaudit.results.observation import AxeSkipped, Observed
 from cxaudit.words.notes import Note, note
 
 QUIET_JS = """({quiet, max}) => new Promise(resolve => {

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from cxaudit.results.observation import Observation, SnapshotError
-
-Observed = Observation | SnapshotError | None
+from cxaudit.results.observation import Observation, Observed
 
 
 def shorter_than(observation: Observed, height: float) -> bool:

@@ -395,3 +395,17 @@ def strip_unknown(data: Any, exc: ValidationError, within: frozenset[str] | None
             removed.append(tuple(loc))
     return data, removed
 
+
+
+Observed = Observation | SnapshotError | None  # a step's observation: a page, a failed snapshot, or none
+
+
+def page_of(observation: Observed) -> Observation:
+    """The page an observation shows: itself, or an empty page when there is none or its snapshot failed (a
+    SnapshotError holds only its error, URL and axe), so a reader can walk the parts without testing first."""
+    if isinstance(observation, Observation):
+        return observation
+    nothing = Size(width=0, height=0)
+    return Observation(url="", title="", lang="", viewport=nothing, scroll=Scroll(x=0, y=0), document=nothing,
+                       view_key="", text_blocks=[], headings=[], elements=[], forms=[], dialogs=[], iframes=[],
+                       alerts=[], counts=Counts(links=0, buttons=0, fields=0, elements_total=0), truncated=False)

@@ -13,9 +13,9 @@ from cxaudit.record.failures import StepFailed, plain_error
 from cxaudit.record.locate import NotFound
 from cxaudit.record.snapshot import observe_element
 from cxaudit.record.steps.basic import BASIC, click_explained, count, perform
-from cxaudit.record.views import Observed, page_key
+from cxaudit.record.views import page_key
 from cxaudit.results.model import GateProbe, StepRecord
-from cxaudit.results.observation import FormField, Observation
+from cxaudit.results.observation import FormField, Observation, Observed
 from cxaudit.words.notes import note
 
 if TYPE_CHECKING:
