@@ -232,3 +232,40 @@ def test_a_run_from_a_newer_cxaudit_loads_without_the_keys_it_does_not_know(tmp_
         load_run(saved_run(tmp_path, "1.9", mistyped))  # only unknown keys are forgiven
     with pytest.raises(RunNotFound, match="extra_key: Extra inputs"):
         load_run(saved_run(tmp_path, "1.9", lambda steps: steps[0].update(extra_key=1)))  # and only in observations
+
+
+# ------------------------------------------------------------------ a misspelt key fails loudly, it never scores 1.0
+
+
+def test_a_check_that_misspells_a_key_is_an_error_result_not_a_pass():
+    """When the records were dicts, ``element.get("in_footr")`` read as missing and the check passed (1.0);
+    typed, the misspelt attribute raises, and the engine turns that into an error result."""
+    from factories import element_info
+
+    from cxaudit.judge.detectors.base import REGISTRY, Detection, detector
+    from cxaudit.judge.engine import catalogue, judge_check
+    from cxaudit.judge.language import journey_language_of
+    from cxaudit.results.model import JourneyResult, StepRecord
+
+    el = element_info(name="Cancel", in_footer=True)
+    with pytest.raises(AttributeError, match="in_footr"):
+        el.in_footr  # noqa: B018
+    assert not hasattr(el, "get")  # no silent default: a record is not a dict
+    with pytest.raises(ValidationError, match="in_footr"):
+        element_info(in_footr=True)  # and a test cannot build a record with a misspelt key
+
+    @detector("zz_misspelt")
+    def misspelt(journey, ctx):
+        return Detection(score=0.0 if any(s.element.in_footr for s in journey.steps if s.element) else 1.0)
+
+    cat = catalogue()
+    spec = cat.spec("hidden_cancel_link").model_copy(update={"id": "zz_misspelt", "detector": "zz_misspelt"})
+    journey = JourneyResult(id="j", name="j", goal="cancel", site="s", language="en", device="desktop", file="j.yaml",
+                            start_url="http://x/", outcome="completed",
+                            steps=[StepRecord(index=1, type="click", description="click", element=el)])
+    try:
+        result = judge_check(spec, journey, cat, None, journey_language_of)
+    finally:
+        REGISTRY.pop("zz_misspelt")
+    assert result.status == "error" and result.score is None
+    assert "AttributeError" in result.error and "in_footr" in result.error

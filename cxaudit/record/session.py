@@ -51,7 +51,7 @@ class RecorderOptions:
     delay: float = 0.0  # politeness: seconds to wait before each step (not counted as the customer's time)
     settle_quiet_ms: int = 150
     settle_max_ms: int = 2000
-    axe: bool = True  # run axe-core once per distinct page/view (observation["axe"])
+    axe: bool = True  # run axe-core once per distinct page/view (observation.axe)
 
 
 def now_iso() -> str:
