@@ -44,6 +44,10 @@ def fake_detectors():
     def test_boom(journey, ctx):
         raise RuntimeError("surprised by the page")
 
+    @detector("test_dict_box")
+    def test_dict_box(journey, ctx):  # evidence as detectors wrote it when records were dicts
+        return Detection(score=0.0, evidence=[Evidence(step=0, box={"x": 1, "y": 2, "width": 3, "height": 4})])
+
     @detector("test_count")
     def test_count(journey, ctx):
         from cxaudit.judge.scoring import log_normal_score
@@ -52,7 +56,7 @@ def fake_detectors():
         return Detection(score=log_normal_score(len(journey.steps), c["p10"], c["median"]), value=len(journey.steps))
 
     yield
-    for name in ("test_words", "test_boom", "test_count"):
+    for name in ("test_words", "test_boom", "test_dict_box", "test_count"):
         REGISTRY.pop(name, None)
 
 
@@ -100,6 +104,14 @@ def test_a_raising_detector_is_an_error_result_not_a_crash(tmp_path):
     run = judge_run(run_with("nothing"), extra_checks=[folder])
     checks = {c.id: c for c in run.journeys[0].checks}
     assert checks["zz_boom"].status == "error" and "surprised by the page" in checks["zz_boom"].error
+    assert checks["zz_words"].status == "pass"
+
+
+def test_evidence_with_an_untyped_box_is_an_error_result_not_a_crash(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_dict_box", "test_dict_box", "blocker", ""),
+                          ("zz_words", "test_words", "blocker", ""))
+    checks = {c.id: c for c in judge_run(run_with("nothing"), extra_checks=[folder]).journeys[0].checks}
+    assert checks["zz_dict_box"].status == "error" and checks["zz_dict_box"].error.startswith("AttributeError")
     assert checks["zz_words"].status == "pass"
 
 
