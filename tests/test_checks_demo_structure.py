@@ -12,6 +12,7 @@ from cxaudit.judge.catalogue import load_catalogue
 from cxaudit.judge.detectors.base import DetectorContext
 from cxaudit.judge.engine import load_detectors
 from cxaudit.judge.lexicon import load_lexicons
+from cxaudit.results.observation import AxeError, AxeSkipped
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def test_mandatory_exit_survey(demo_run, jid, index, words):
     assert d.score == 0.0
     (ev,) = d.evidence
     assert ev.step == index and ev.screenshot_step == index - 1 and words in ev.words
-    assert ev.box == step_of(demo_run, jid, index).gate.proceed_element["box"]
+    assert ev.box == step_of(demo_run, jid, index).gate.proceed_element.box
     assert "did not lead on without an answer" in ev.note.text()
 
 
@@ -65,9 +66,9 @@ def test_login_wall(demo_run):
     assert d.score == 0.0
     assert [e.step for e in d.evidence] == [2, 3]  # the login page after the footer link, then the login step
     page, login = d.evidence
-    assert "Passwort" in page.words and page.screenshot_step == 2 and page.box["width"] > 100
+    assert "Passwort" in page.words and page.screenshot_step == 2 and page.box.width > 100
     assert "login" in page.data["url"]
-    assert login.box == step_of(demo_run, "funknetz-cancel-hostile", 3).element["box"]
+    assert login.box == step_of(demo_run, "funknetz-cancel-hostile", 3).element.box
 
 
 def test_repeated_data_entry(demo_run):
@@ -75,7 +76,7 @@ def test_repeated_data_entry(demo_run):
     assert d.score == 0.0
     (ev,) = d.evidence
     assert ev.step == 8 and ev.data["first_step"] == 4 and ev.words == "Rufnummer: 0171 2345678"
-    assert ev.box == step_of(demo_run, "funknetz-cancel-hostile", 8).element["box"]
+    assert ev.box == step_of(demo_run, "funknetz-cancel-hostile", 8).element.box
 
 
 @pytest.mark.parametrize("jid", ["funknetz-cancel-hostile", "funknetz-signup-hostile"])
@@ -83,9 +84,9 @@ def test_cookie_wall(demo_run, jid):
     d = detect(demo_run, "cookie_wall", jid)
     assert d.score == 0.0
     (ev,) = d.evidence
-    dialog = step_of(demo_run, jid, 0).observation["dialogs"][0]
-    assert ev.step == 0 and ev.box == dialog["box"] and ev.data["covers"] == 1 and ev.data["consent_wording"]
-    assert ev.element["name"] == "Alle akzeptieren" and "Cookies" in ev.words
+    dialog = step_of(demo_run, jid, 0).observation.dialogs[0]
+    assert ev.step == 0 and ev.box == dialog.box and ev.data["covers"] == 1 and ev.data["consent_wording"]
+    assert ev.element.name == "Alle akzeptieren" and "Cookies" in ev.words
 
 
 def test_visual_misdirection_streamline(demo_run):
@@ -95,7 +96,7 @@ def test_visual_misdirection_streamline(demo_run):
     assert [e.step for e in d.evidence] == [4, 5, 7]  # two decline links under big offer buttons, then the grey div
     last = d.evidence[-1]
     assert last.words == "Continue to cancel" and last.screenshot_step == 6
-    assert last.box == step_of(demo_run, jid, 7).element["box"]
+    assert last.box == step_of(demo_run, jid, 7).element.box
     assert last.data["alternative"]["name"] == "Keep my benefits"
     assert "filled vs not filled" in last.note.text() and "contrast 2.5" in last.note.text()
 
@@ -112,7 +113,7 @@ def test_hidden_cancel_link_streamline(demo_run):
     assert d.score == 0.0
     (ev,) = d.evidence
     el = step_of(demo_run, jid, 2).element
-    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box == el["box"] and ev.words == "Cancel membership"
+    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box == el.box and ev.words == "Cancel membership"
     assert ev.data["font_size"] == 10 and ev.data["contrast"] < 2 and ev.data["sibling_links"] >= 30
     for figure in ("font 10 px vs page median", "32 sibling links", "in the footer", "below the fold"):
         assert figure in ev.note.text()
@@ -196,17 +197,17 @@ def test_slow_human_handoff(demo_run):
 # ------------------------------------------------------------------ accessibility
 def test_axe_ran_once_per_page_without_errors(demo_run):
     for j in demo_run[0].journeys:
-        summaries = [(s.observation or {}).get("axe") for s in j.steps]
+        summaries = [s.observation.axe if s.observation else None for s in j.steps]
         assert all(a is not None for a in summaries), j.id
-        assert not [a for a in summaries if "error" in a], j.id
-        assert "skipped" not in summaries[0]
-        assert sum("skipped" not in a for a in summaries) >= j.metrics.pages - 1
+        assert not [a for a in summaries if isinstance(a, AxeError)], j.id
+        assert not isinstance(summaries[0], AxeSkipped)
+        assert sum(not isinstance(a, AxeSkipped) for a in summaries) >= j.metrics.pages - 1
 
 
 def test_axe_finds_the_grey_cancel_link(demo_run):
-    axe = step_of(demo_run, "streamline-cancel-hostile", 0).observation["axe"]
-    contrast = next(v for v in axe["violations"] if v["id"] == "color-contrast")
-    assert contrast["impact"] == "serious" and "tiny" in contrast["targets"][0]  # worst contrast first
+    axe = step_of(demo_run, "streamline-cancel-hostile", 0).observation.axe
+    contrast = next(v for v in axe.violations if v.id == "color-contrast")
+    assert contrast.impact == "serious" and "tiny" in contrast.targets[0]  # worst contrast first
     d = detect(demo_run, "accessibility_barriers", "streamline-cancel-hostile")
     assert d.score < 1 and "color-contrast" in d.details["rules"] and d.evidence[0].step == 0
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from factories import box, observation
 
 from cxaudit.errors import CxauditError
 from cxaudit.judge.detectors.base import REGISTRY, Detection, Evidence, detector
@@ -35,13 +36,17 @@ def fake_detectors():
     @detector("test_words")
     def test_words(journey, ctx):
         lex = ctx.lexicon("testwords")
-        ev = [Evidence(step=s.index, words=m.text, box={"x": 1, "y": 2, "width": 3, "height": 4})
+        ev = [Evidence(step=s.index, words=m.text, box=box(1, 2, 3, 4))
               for s in journey.steps for m in lex.matches(s.title_after, "en")]
         return Detection(score=0.0 if len(ev) >= ctx.params["limit"] else 1.0, evidence=ev)
 
     @detector("test_boom")
     def test_boom(journey, ctx):
         raise RuntimeError("surprised by the page")
+
+    @detector("test_dict_box")
+    def test_dict_box(journey, ctx):  # evidence as detectors wrote it when records were dicts
+        return Detection(score=0.0, evidence=[Evidence(step=0, box={"x": 1, "y": 2, "width": 3, "height": 4})])
 
     @detector("test_count")
     def test_count(journey, ctx):
@@ -51,7 +56,7 @@ def fake_detectors():
         return Detection(score=log_normal_score(len(journey.steps), c["p10"], c["median"]), value=len(journey.steps))
 
     yield
-    for name in ("test_words", "test_boom", "test_count"):
+    for name in ("test_words", "test_boom", "test_dict_box", "test_count"):
         REGISTRY.pop(name, None)
 
 
@@ -66,7 +71,7 @@ def write_checks(folder, *specs, lexicon="- '\\boffer\\w*'"):
 
 
 def run_with(*titles, goal="cancel"):
-    steps = [StepRecord(index=i, type="click", description="x", title_after=t, observation={}) for i, t in enumerate(titles)]
+    steps = [StepRecord(index=i, type="click", description="x", title_after=t, observation=observation()) for i, t in enumerate(titles)]
     j = JourneyResult(id="j", name="j", goal=goal, site="s", language="en", device="desktop", file="f",
                       start_url="http://x", outcome="completed", steps=steps)
     return RunResult(run_id="r", started_at="now", journeys=[j])
@@ -99,6 +104,14 @@ def test_a_raising_detector_is_an_error_result_not_a_crash(tmp_path):
     run = judge_run(run_with("nothing"), extra_checks=[folder])
     checks = {c.id: c for c in run.journeys[0].checks}
     assert checks["zz_boom"].status == "error" and "surprised by the page" in checks["zz_boom"].error
+    assert checks["zz_words"].status == "pass"
+
+
+def test_evidence_with_an_untyped_box_is_an_error_result_not_a_crash(tmp_path):
+    folder = write_checks(tmp_path / "c", ("zz_dict_box", "test_dict_box", "blocker", ""),
+                          ("zz_words", "test_words", "blocker", ""))
+    checks = {c.id: c for c in judge_run(run_with("nothing"), extra_checks=[folder]).journeys[0].checks}
+    assert checks["zz_dict_box"].status == "error" and checks["zz_dict_box"].error.startswith("AttributeError")
     assert checks["zz_words"].status == "pass"
 
 
@@ -138,9 +151,9 @@ def test_applicability_is_the_yaml_goals_alone(tmp_path):
     over = tmp_path / "over"
     over.mkdir()
     (over / "login_wall.yaml").write_text("id: login_wall\ngoals: [cancel, contact_support]\n")
-    steps = [StepRecord(index=0, type="goto", description="open", observation={}),
-             StepRecord(index=1, type="login", description="log in", observation={}),
-             StepRecord(index=2, type="click", description="x", observation={})]
+    steps = [StepRecord(index=0, type="goto", description="open", observation=observation()),
+             StepRecord(index=1, type="login", description="log in", observation=observation()),
+             StepRecord(index=2, type="click", description="x", observation=observation())]
     j = JourneyResult(id="j", name="j", goal="contact_support", site="s", language="en", device="desktop", file="f",
                       start_url="http://x", outcome="completed", steps=steps)
     shipped = judge_run(RunResult(run_id="r", started_at="now", journeys=[j.model_copy(deep=True)]))

@@ -92,15 +92,15 @@ def test_record_holds_what_the_checks_need(demo_run):
     j = journey(demo_run, "streamline-cancel-hostile")
     footer_click = j.steps[2]
     el = footer_click.element
-    assert el["name"] == "Cancel membership" and el["in_footer"] and el["font_size"] <= 11
-    assert el["contrast"] < 3 and el["sibling_links"] >= 25
-    assert footer_click.observation["elements"] and footer_click.observation["text_blocks"]
+    assert el.name == "Cancel membership" and el.in_footer and el.font_size <= 11
+    assert el.contrast < 3 and el.sibling_links >= 25
+    assert footer_click.observation.elements and footer_click.observation.text_blocks
     login = journey(demo_run, "funknetz-cancel-hostile")
     assert any(s.type == "login" for s in login.steps)
     phones = [f for s in login.steps for f in s.filled if f.value.startswith("01")]
     assert len(phones) == 2  # the same phone number asked twice
-    cookie = login.steps[0].observation["dialogs"]
-    assert any(d["blocks_pointer"] for d in cookie)
+    cookie = login.steps[0].observation.dialogs
+    assert any(d.blocks_pointer for d in cookie)
 
 
 def test_results_file_round_trips_and_secrets_stay_out(demo_run):

@@ -133,10 +133,10 @@ def test_a_page_that_grows_without_end_is_clipped_and_bounded(tmp_path, faults_u
     result, folder = run_pair(tmp_path, faults_url, fault_journey("grow", body))
     assert result.outcome == "completed", result.error
     grown = result.steps[1]
-    assert grown.observation["document"]["height"] > MAX_SCREENSHOT_HEIGHT
+    assert grown.observation.document.height > MAX_SCREENSHOT_HEIGHT
     with Image.open(folder / grown.screenshot) as im:
         assert im.height <= MAX_SCREENSHOT_HEIGHT
-    assert len(grown.observation["text_blocks"]) <= 400 and len(grown.observation["elements"]) <= 600
+    assert len(grown.observation.text_blocks) <= 400 and len(grown.observation.elements) <= 600
 
 
 @pytest.mark.browser

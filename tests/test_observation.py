@@ -148,3 +148,124 @@ def test_the_json_schema_describes_the_observation_and_refuses_unknown_keys():
     step = defs["StepRecord"]["properties"]
     refs = json.dumps(step["observation"]) + json.dumps(step["element"])
     assert "#/$defs/Observation" in refs and "#/$defs/SnapshotError" in refs and "#/$defs/ElementInfo" in refs
+
+
+# ------------------------------------------------------------------ results.json: typed on load, old runs migrate
+
+
+def saved_run(tmp_path, version=None, change=None) -> Path:
+    from cxaudit.results.model import JourneyResult, RunResult, StepRecord
+
+    element = copy.deepcopy(next(r for _, k, r in recorded() if k == "element"))
+    steps = [StepRecord(index=0, type="goto", description="open", observation=page_observation()),
+             StepRecord(index=1, type="click", description="click", element=element,
+                        observation={"error": "Target page, context or browser has been closed", "url": ""})]
+    journey = JourneyResult(id="j", name="j", goal="cancel", site="s", language="en", device="desktop", file="j.yaml",
+                            start_url="http://x/", steps=steps)
+    data = json.loads(RunResult(run_id="r", started_at="now", journeys=[journey]).model_dump_json())
+    if version:
+        data["schema_version"] = version
+    if change:
+        change(data["journeys"][0]["steps"])
+    (tmp_path / "results.json").write_text(json.dumps(data), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_saved_run_keeps_its_observations_byte_for_byte(tmp_path):
+    from cxaudit.results.model import SCHEMA_VERSION, load_run
+
+    run = load_run(saved_run(tmp_path))
+    steps = run.journeys[0].steps
+    assert isinstance(steps[0].observation, Observation) and isinstance(steps[1].observation, SnapshotError)
+    assert isinstance(steps[1].element, ElementInfo) and run.schema_version == SCHEMA_VERSION
+    saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["journeys"][0]["steps"]
+    assert json.dumps(saved[0]["observation"]) == json.dumps(page_observation())
+    assert json.loads(run.model_dump_json())["journeys"][0]["steps"] == saved
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_a_run_written_by_1_0_or_1_1_loads_as_it_is_and_is_marked_current(tmp_path, version):
+    from cxaudit.results.model import SCHEMA_VERSION, load_run
+
+    run = load_run(saved_run(tmp_path, version))
+    assert run.schema_version == SCHEMA_VERSION and isinstance(run.journeys[0].steps[0].observation, Observation)
+
+
+def test_an_invalid_observation_fails_in_one_line_that_names_the_path_and_the_way_out(tmp_path):
+    from cxaudit.errors import RunNotFound
+    from cxaudit.results.model import load_run
+
+    def typo(steps):
+        steps[0]["observation"]["elements"][0]["in_footr"] = steps[0]["observation"]["elements"][0].pop("in_footer")
+
+    for version in (None, "1.1"):
+        with pytest.raises(RunNotFound) as err:
+            load_run(saved_run(tmp_path, version, typo))
+        msg = err.value.message
+        assert "\n" not in msg and "journeys[0].steps[0].observation.elements[0].in_footer: Field required" in msg
+        assert msg.endswith("(and 1 more)") and "cxaudit run" in err.value.tip
+
+
+def test_a_run_from_a_newer_cxaudit_loads_without_the_keys_it_does_not_know(tmp_path):
+    from cxaudit.errors import RunNotFound
+    from cxaudit.results.model import ObservationKeysIgnored, load_run
+
+    def newer(steps):
+        for e in steps[0]["observation"]["elements"]:
+            e["new_signal"] = 1
+        steps[1]["element"]["new_signal"] = 1
+
+    with pytest.warns(ObservationKeysIgnored) as caught:
+        run = load_run(saved_run(tmp_path, "1.9", newer))
+    assert caught[0].message.paths == ["journeys[].steps[].observation.elements[].new_signal",
+                                       "journeys[].steps[].element.new_signal"]
+    assert "schema 1.9" in str(caught[0].message) and "Upgrade cxaudit" in str(caught[0].message)
+    assert run.journeys[0].steps[0].observation.model_dump() == page_observation()
+    with pytest.raises(RunNotFound, match="new_signal: Extra inputs are not permitted"):
+        load_run(saved_run(tmp_path, "1.2", newer))  # the version this cxaudit writes: a typo, not news
+
+    def mistyped(steps):
+        newer(steps)
+        steps[0]["observation"]["truncated"] = "no"
+
+    with pytest.raises(RunNotFound, match=r"observation.truncated: Input should be a valid boolean$"):
+        load_run(saved_run(tmp_path, "1.9", mistyped))  # only unknown keys are forgiven
+    with pytest.raises(RunNotFound, match="extra_key: Extra inputs"):
+        load_run(saved_run(tmp_path, "1.9", lambda steps: steps[0].update(extra_key=1)))  # and only in observations
+
+
+# ------------------------------------------------------------------ a misspelt key fails loudly, it never scores 1.0
+
+
+def test_a_check_that_misspells_a_key_is_an_error_result_not_a_pass():
+    """When the records were dicts, ``element.get("in_footr")`` read as missing and the check passed (1.0);
+    typed, the misspelt attribute raises, and the engine turns that into an error result."""
+    from factories import element_info
+
+    from cxaudit.judge.detectors.base import REGISTRY, Detection, detector
+    from cxaudit.judge.engine import catalogue, judge_check
+    from cxaudit.judge.language import journey_language_of
+    from cxaudit.results.model import JourneyResult, StepRecord
+
+    el = element_info(name="Cancel", in_footer=True)
+    with pytest.raises(AttributeError, match="in_footr"):
+        el.in_footr  # noqa: B018
+    assert not hasattr(el, "get")  # no silent default: a record is not a dict
+    with pytest.raises(ValidationError, match="in_footr"):
+        element_info(in_footr=True)  # and a test cannot build a record with a misspelt key
+
+    @detector("zz_misspelt")
+    def misspelt(journey, ctx):
+        return Detection(score=0.0 if any(s.element.in_footr for s in journey.steps if s.element) else 1.0)
+
+    cat = catalogue()
+    spec = cat.spec("hidden_cancel_link").model_copy(update={"id": "zz_misspelt", "detector": "zz_misspelt"})
+    journey = JourneyResult(id="j", name="j", goal="cancel", site="s", language="en", device="desktop", file="j.yaml",
+                            start_url="http://x/", outcome="completed",
+                            steps=[StepRecord(index=1, type="click", description="click", element=el)])
+    try:
+        result = judge_check(spec, journey, cat, None, journey_language_of)
+    finally:
+        REGISTRY.pop("zz_misspelt")
+    assert result.status == "error" and result.score is None
+    assert "AttributeError" in result.error and "in_footr" in result.error

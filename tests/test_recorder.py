@@ -48,7 +48,7 @@ success: {text: completed}
     gate = result.steps[1].gate
     assert gate.blocked and gate.signals[0] == "disabled_control"
     assert result.steps[1].probe_actions == 0  # a disabled control is not clicked
-    assert gate.proceed_element["disabled"] is True
+    assert gate.proceed_element.disabled is True
 
 
 def test_optional_gate_lets_the_customer_through(run_yaml, pages_url):
@@ -244,8 +244,8 @@ success: {text: completed}
     step = result.steps[1]
     assert step.url_before.endswith("/gate-optional.html") and "/done.html" in step.url_after
     assert step.navigated and step.view_changed
-    assert step.element["role"] == "button" and step.element["name"] == "Continue"
-    assert step.observation["title"] == "Done" and step.observation["headings"][0]["text"] == "All done"
+    assert step.element.role == "button" and step.element.name == "Continue"
+    assert step.observation.title == "Done" and step.observation.headings[0].text == "All done"
     assert (folder / step.screenshot).stat().st_size > 1000
     assert step.duration_s > 0 and step.started_s >= result.steps[0].started_s
 
@@ -260,7 +260,7 @@ steps:
 success: {text: completed}
 """, pages_url)
     assert result.outcome == "completed", result.error
-    assert result.steps[1].element["name"] == "End subscription" and result.steps[1].element["shadow"] is True
+    assert result.steps[1].element.name == "End subscription" and result.steps[1].element.shadow is True
 
 
 def test_mobile_device_preset(run_yaml, pages_url):
@@ -274,7 +274,7 @@ steps:
 success: {text: completed}
 """, pages_url)
     assert result.outcome == "completed" and result.device == "mobile"
-    assert result.steps[0].observation["viewport"]["width"] == 390
+    assert result.steps[0].observation.viewport.width == 390
 
 
 def test_goto_press_expect_fallbacks_nth(run_yaml, pages_url):

@@ -115,7 +115,7 @@ def hostile(tmp_path_factory):
     judge_run(run)
     j = run.journeys[0]
     assert j.outcome == "completed", j.error
-    text = " ".join(b["text"] for b in j.steps[0].observation["text_blocks"])
+    text = " ".join(b.text for b in j.steps[0].observation.text_blocks)
     for h in HOSTILE:
         assert h in text  # the page showed them as text
     # a finding that quotes the page, as a detector would

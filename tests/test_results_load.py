@@ -12,11 +12,12 @@ from cli_run import cx
 from demo_fixture import FIXTURE, RESULTS
 
 from cxaudit.errors import ExitStatus, RunNotFound
-from cxaudit.results.model import load_run
-from cxaudit.results.observation import parse_element, parse_observation
+from cxaudit.results.model import SCHEMA_VERSION, load_run
+from cxaudit.results.observation import ElementInfo, Observation, SnapshotError
 
 
 def _saved(tmp_path: Path, edit) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     data = json.loads(gzip.decompress((FIXTURE / RESULTS).read_bytes()))
     edit(data)
     (tmp_path / "results.json").write_text(json.dumps(data), encoding="utf-8")
@@ -36,10 +37,9 @@ def test_every_observation_of_the_recorded_demo_is_a_typed_one(recorded_demo):
     steps = [s for j in run.journeys for s in j.steps]
     assert sum(s.observation is not None for s in steps) > 50
     for s in steps:
-        if s.observation is not None:
-            parse_observation(s.observation)
-        if s.element is not None:
-            parse_element(s.element)
+        assert s.observation is None or isinstance(s.observation, Observation | SnapshotError)
+        assert s.element is None or isinstance(s.element, ElementInfo)
+        assert s.gate is None or s.gate.proceed_element is None or isinstance(s.gate.proceed_element, ElementInfo)
 
 
 def test_a_misspelt_observation_key_fails_the_load_naming_the_path(tmp_path):
@@ -76,3 +76,40 @@ def test_report_on_a_tampered_observation_is_a_usage_error_in_one_line(tmp_path)
     lines = ran.stderr.strip().splitlines()
     assert lines[0].startswith("cxaudit: error: ") and ".observation.headngs: Extra inputs are not permitted" in lines[0]
     assert lines[1].startswith("Tip: ") and "Traceback" not in ran.stderr
+
+
+def _without_1_1_keys(data: dict) -> None:
+    """What 1.1 added to 1.0: the steps' structured action and error parts, the notes' parts."""
+    for journey in data["journeys"]:
+        if journey.get("error"):
+            journey["error"].pop("reason_parts", None)
+        for step in journey["steps"]:
+            step.pop("action", None)
+            step.pop("error_parts", None)
+        for check in journey.get("checks", []):
+            for finding in check["findings"]:
+                finding.pop("note_parts", None)
+
+
+def _judged(run) -> list:
+    from cxaudit.judge.engine import judge_run
+
+    judge_run(run)
+    return [(j.id, [c.model_dump() for c in j.checks], j.score.model_dump() if j.score else None) for j in run.journeys]
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_the_recorded_demo_saved_as_1_0_or_1_1_loads_typed_and_judges_the_same(tmp_path, version):
+    current = load_run(_saved(tmp_path / "now", lambda data: data.update(schema_version=SCHEMA_VERSION)))
+
+    def older(data):
+        data["schema_version"] = version
+        if version == "1.0":
+            _without_1_1_keys(data)
+
+    old = load_run(_saved(tmp_path / "old", older))
+    assert old.schema_version == SCHEMA_VERSION
+    steps = [s for j in old.journeys for s in j.steps]
+    assert any(isinstance(s.observation, Observation) for s in steps)
+    assert all(s.element is None or isinstance(s.element, ElementInfo) for s in steps)
+    assert _judged(old) == _judged(current)

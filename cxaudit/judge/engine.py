@@ -18,11 +18,12 @@ from typing import Any
 from cxaudit.errors import CxauditError
 from cxaudit.judge import detectors
 from cxaudit.judge.catalogue import CheckSpec, load_catalogue
-from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext, load_plugin
+from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext, Evidence, Shown, box_of, load_plugin
 from cxaudit.judge.language import journey_language_of
 from cxaudit.judge.lexicon import Lexicon, load_lexicons
 from cxaudit.judge.scoring import journey_score, site_scores, status_for
 from cxaudit.results.model import Box, CheckResult, Finding, JourneyResult, RunResult
+from cxaudit.results.observation import FormField
 from cxaudit.shipped import shipped
 from cxaudit.words.notes import Note
 
@@ -81,9 +82,17 @@ def _applies(spec: CheckSpec, journey: JourneyResult, language_of: Any) -> bool:
     return True
 
 
-def _finding(spec: CheckSpec, ev: Any) -> Finding:
-    element = ev.element or {}
-    box = ev.box or element.get("box")
+def _element_words(element: Shown | None) -> dict[str, Any] | None:
+    """A finding's ``element``: the role, name, tag and text it has (a form field has only its name)."""
+    if element is None:
+        return None
+    named = {"name": element.name} if isinstance(element, FormField) else \
+        {"role": element.role, "name": element.name, "tag": element.tag, "text": element.text}
+    return {k: v for k, v in named.items() if v} or None
+
+
+def _finding(spec: CheckSpec, ev: Evidence) -> Finding:
+    box = ev.box or box_of(ev.element)
     return Finding(
         check=spec.id,
         code=spec.code,
@@ -93,8 +102,8 @@ def _finding(spec: CheckSpec, ev: Any) -> Finding:
         words=(ev.words or "")[:300],
         note=ev.note.text("en") if isinstance(ev.note, Note) else (ev.note or ""),
         note_parts=ev.note.dump() if isinstance(ev.note, Note) else [],
-        box=Box(**{k: float(box[k]) for k in ("x", "y", "width", "height")}) if box else None,
-        element={k: element[k] for k in ("role", "name", "tag", "text") if element.get(k)} or None,
+        box=Box(x=float(box.x), y=float(box.y), width=float(box.width), height=float(box.height)) if box else None,
+        element=_element_words(ev.element),
         data=ev.data or {},
     )
 
@@ -112,11 +121,12 @@ def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: Ru
     try:
         detection: Detection = REGISTRY[spec.detector](journey, ctx)
         score = None if detection.score is None else max(0.0, min(1.0, float(detection.score)))
+        status = status_for(spec.kind, score)
+        # findings are the evidence of a failed check; a metric in the warn band is reported as a figure only
+        # (evidence whose element or box is not a typed record, e.g. a plugin's dict, fails here too)
+        findings = [_finding(spec, ev) for ev in detection.evidence] if status == "fail" else []
     except Exception as exc:  # noqa: BLE001 - a broken or surprised detector must not stop the others
         return CheckResult(**base, status="error", error=f"{type(exc).__name__}: {exc}"[:500])
-    status = status_for(spec.kind, score)
-    # findings are the evidence of a failed check; a metric in the warn band is reported as a figure only
-    findings = [_finding(spec, ev) for ev in detection.evidence] if status == "fail" else []
     return CheckResult(**base, status=status, score=None if score is None else round(score, 4),
                        value=detection.value, findings=findings[:MAX_FINDINGS], details=detection.details)
 

@@ -7,16 +7,15 @@ visible text (at least 40 characters, else ``unknown``). Results are cached per 
 
 from __future__ import annotations
 
-from typing import Any
-
 from langdetect import DetectorFactory, LangDetectException, detect
 
 from cxaudit.results.model import JourneyResult
+from cxaudit.results.observation import Observation, Observed, SnapshotError, page_of
 
 DetectorFactory.seed = 0  # langdetect is random by default; make it repeatable
 MIN_TEXT = 40
 UNKNOWN = "unknown"
-_CACHE: dict[int, tuple[dict, str, str]] = {}  # id(observation) -> (observation, hint, language)
+_CACHE: dict[int, tuple[Observation | SnapshotError, str, str]] = {}  # id(observation) -> (observation, hint, language)
 _CACHE_MAX = 4096
 
 
@@ -24,17 +23,16 @@ def _primary(tag: str | None) -> str:
     return (tag or "").strip().lower().replace("_", "-").split("-")[0]
 
 
-def visible_text(observation: dict[str, Any]) -> str:
-    blocks = observation.get("text_blocks") or []
-    text = " ".join(str(b.get("text") or "") for b in blocks if isinstance(b, dict))
+def visible_text(observation: Observed) -> str:
+    text = " ".join(b.text for b in page_of(observation).text_blocks)
     return " ".join(text.split())
 
 
-def _detect(observation: dict[str, Any], hint: str) -> str:
+def _detect(observation: Observation | SnapshotError, hint: str) -> str:
     hinted = _primary(hint)
     if hinted and hinted not in ("auto", UNKNOWN):
         return hinted
-    lang = _primary(observation.get("lang"))
+    lang = _primary(page_of(observation).lang)
     if lang and lang.isalpha():
         return lang
     text = visible_text(observation)
@@ -46,7 +44,7 @@ def _detect(observation: dict[str, Any], hint: str) -> str:
         return UNKNOWN
 
 
-def page_language(observation: dict[str, Any] | None, hint: str = "auto") -> str:
+def page_language(observation: Observed, hint: str = "auto") -> str:
     """The language of one page observation: a two-letter code, or ``unknown``."""
     if not observation:
         hinted = _primary(hint)

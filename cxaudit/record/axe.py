@@ -21,6 +21,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cxaudit.record.snapshot import redact
+from cxaudit.record.views import first_heading
+from cxaudit.results.observation import AxeError, AxeSkipped, AxeSummary, ObservationError, Observed, parse_axe
 
 AXE_TAGS = ["wcag2a", "wcag2aa"]
 AXE_TIMEOUT_S = 20.0
@@ -76,15 +78,11 @@ def axe_options() -> dict[str, Any]:
             "elementRef": False, "ancestry": False, "xpath": False}
 
 
-def axe_key(url: str, observation: dict | None) -> str:
+def axe_key(url: str, observation: Observed) -> str:
     """A page or view for axe: the URL without its query, plus the first heading."""
     parts = urlsplit(url or "")
-    heading = ""
-    for h in (observation or {}).get("headings") or []:
-        heading = h.get("text", "")
-        break
     fragment = f"#{parts.fragment}" if parts.fragment else ""
-    return f"{parts.scheme}://{parts.netloc}{parts.path}{fragment}|{heading}"
+    return f"{parts.scheme}://{parts.netloc}{parts.path}{fragment}|{first_heading(observation)}"
 
 
 async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> dict[str, Any]:
@@ -105,3 +103,11 @@ async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = 
     result = redact(result, secrets or [])
     result["ms"] = round((time.monotonic() - t) * 1000)
     return result
+
+
+async def observe_axe(page: Any, secrets: list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> AxeSummary | AxeSkipped | AxeError:
+    """``run_axe``, typed; a result the model refuses is recorded as an axe error naming the first wrong path."""
+    try:
+        return parse_axe(await run_axe(page, secrets, timeout))
+    except ObservationError as exc:
+        return AxeError(error=f"unexpected axe result: {exc.problems[0]}")

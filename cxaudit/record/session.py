@@ -15,15 +15,16 @@ from typing import Any
 from urllib.parse import quote, quote_plus, urlsplit
 
 from cxaudit.journey import SECRET_MASK, Condition, Journey, Target
-from cxaudit.record.axe import axe_key, run_axe
+from cxaudit.record.axe import axe_key, observe_axe
 from cxaudit.record.describe import describe, describe_start, target_action
 from cxaudit.record.failures import StepFailed, failure_of, is_navigation_race, is_timeout, plain_error
 from cxaudit.record.listeners import MAX_DIALOGS, MAX_POPUPS, Buffers, attach
 from cxaudit.record.locate import NotFound, resolve
-from cxaudit.record.snapshot import take_snapshot
+from cxaudit.record.snapshot import observe_page
 from cxaudit.record.steps import run_step
-from cxaudit.record.views import no_password_field, page_key, shorter_than, visible_text
+from cxaudit.record.views import no_password_field, page_key, shorter_than, title_of, visible_text
 from cxaudit.results.model import JourneyError, JourneyResult, NotePart, StepRecord
+from cxaudit.results.observation import AxeSkipped, Observed
 from cxaudit.words.notes import Note, note
 
 QUIET_JS = """({quiet, max}) => new Promise(resolve => {
@@ -50,7 +51,7 @@ class RecorderOptions:
     delay: float = 0.0  # politeness: seconds to wait before each step (not counted as the customer's time)
     settle_quiet_ms: int = 150
     settle_max_ms: int = 2000
-    axe: bool = True  # run axe-core once per distinct page/view (observation["axe"])
+    axe: bool = True  # run axe-core once per distinct page/view (observation.axe)
 
 
 def now_iso() -> str:
@@ -84,7 +85,7 @@ class JourneySession:
         self.buffers = Buffers()
         self.counts: dict[str, int] = {}  # dialogs and pop-ups in this journey (bounded: MAX_DIALOGS, MAX_POPUPS)
         self.t0 = time.monotonic()
-        self.last_observation: dict | None = None
+        self.last_observation: Observed = None
         self.last_url = ""
         self.main_status: int | None = None  # HTTP status of the last main-document response
         self.attempted_url = start_url  # the last address a goto asked for
@@ -143,30 +144,30 @@ class JourneySession:
                     raise StepFailed(note("err_load_timeout", seconds=self.journey.timeouts.navigation)) from None
                 raise
 
-    async def observe(self, index: int, timings: dict[str, float] | None = None) -> tuple[dict | None, str | None]:
+    async def observe(self, index: int, timings: dict[str, float] | None = None) -> tuple[Observed, str | None]:
         """One snapshot (a single evaluate) and one compressed screenshot; ``timings`` gets the seconds of each."""
         timings = {} if timings is None else timings
         t = time.monotonic()
-        obs = await take_snapshot(self.page, secrets=self.secrets)
+        obs = await observe_page(self.page, secrets=self.secrets)
         timings["snapshot"] = _since(t)
         shot = None
         if self.options.screenshots:
             t = time.monotonic()
             shot = await self.screenshot(f"{index:02d}", observation=obs)
             timings["screenshot"] = _since(t)
-        if self.options.axe and isinstance(obs, dict):
+        if self.options.axe:
             seen = self.__dict__.setdefault("_axe_seen", set())
-            key = axe_key(obs.get("url") or self.page.url, obs)
+            key = axe_key(obs.url or self.page.url, obs)
             if key in seen:
-                obs["axe"] = {"skipped": "same page"}
+                obs.axe = AxeSkipped(skipped="same page")
             else:
                 seen.add(key)
                 t = time.monotonic()
-                obs["axe"] = await run_axe(self.page, self.secrets)
+                obs.axe = await observe_axe(self.page, self.secrets)
                 timings["axe"] = _since(t)
         return obs, shot
 
-    async def screenshot(self, name: str, full_page: bool = True, observation: dict | None = None) -> str | None:
+    async def screenshot(self, name: str, full_page: bool = True, observation: Observed = None) -> str | None:
         """A JPEG of the page; ``observation``, a snapshot taken just before, spares round-trips when it shows
         the page is short enough not to be cropped and holds no password field to mask."""
         self.shots.mkdir(parents=True, exist_ok=True)
@@ -199,14 +200,14 @@ class JourneySession:
         parts = urlsplit(self.start_url)
         return f"{parts.scheme}://{parts.netloc}"
 
-    async def observe_quietly(self) -> dict | None:
+    async def observe_quietly(self) -> Observed:
         """A snapshot without a screenshot, for conditions checked mid-journey."""
-        return await take_snapshot(self.page, secrets=self.secrets)
+        return await observe_page(self.page, secrets=self.secrets)
 
     async def locate(self, target: Target, timeout: float | None = None, frames: list[str] | None = None) -> Any:
         return await resolve(self.page, target, timeout or self.step_timeout, frames)
 
-    async def holds(self, cond: Condition, observation: dict | None = None) -> tuple[bool, Note | None]:
+    async def holds(self, cond: Condition, observation: Observed = None) -> tuple[bool, Note | None]:
         """Whether a condition holds now; with the reason when it does not."""
         obs = observation if observation is not None else self.last_observation
         if cond.text is not None:
@@ -259,7 +260,7 @@ class JourneySession:
         """Run one step's action and record everything around it; a failure is recorded, not raised."""
         self.buffers = Buffers()
         record.url_before = self.redact(self.last_url)
-        record.title_before = (self.last_observation or {}).get("title", "")
+        record.title_before = title_of(self.last_observation)
         record.started_s = round(time.monotonic() - self.t0, 3)
         t = time.monotonic()
         try:
@@ -299,10 +300,10 @@ class JourneySession:
                 obs, shot = None, None
             record.observation, record.screenshot = obs, shot
         # the snapshot's location.href: page.url can lag behind a history.pushState for a moment
-        live = (record.observation or {}).get("url") or (self.page.url if not self.page.is_closed() else self.last_url)
+        live = (record.observation.url if record.observation else "") or (self.page.url if not self.page.is_closed() else self.last_url)
         url = self.redact(live)
         record.url_after = url
-        record.title_after = (record.observation or {}).get("title", "")
+        record.title_after = title_of(record.observation)
         record.navigated = self.buffers.navigations > 0 or (bool(self.last_url) and url != self.last_url)
         record.view_key = page_key(url, record.observation)
         prev = self.result.steps[-1].view_key if self.result.steps else None

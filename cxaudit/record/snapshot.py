@@ -26,6 +26,9 @@ FIELD = {ref, label, group, name, id, type, autocomplete, required, placeholder,
 options, invalid, validation_message, disabled, hidden, box}. ``group`` is the fieldset legend /
 radiogroup name of a radio or checkbox; ``hidden`` says the field itself is not visible.
 
+``take_snapshot`` and ``element_info`` return the scripts' JSON as it came; ``observe_page`` and
+``observe_element`` return it typed (cxaudit/results/observation.py), as a step records it.
+
 Secrets are replaced by ``MASK`` wherever they occur in returned strings (in the browser, and once
 more here as a safety net); password values are always masked.
 """
@@ -40,6 +43,14 @@ from importlib import resources
 from typing import Any
 
 from cxaudit.record.failures import is_navigation_race
+from cxaudit.results.observation import (
+    ElementInfo,
+    Observation,
+    ObservationError,
+    SnapshotError,
+    parse_element,
+    parse_observation,
+)
 
 MASK = "\u2022" * 6
 _PLACEHOLDER = "__SNAPSHOT_JS__"
@@ -181,3 +192,23 @@ async def element_info(locator: Any, *, secrets: Sequence[str] = (), timeout: fl
     if not isinstance(result, dict) or "error" in result:
         return None
     return redact(result, secrets)
+
+
+async def observe_page(page_or_frame: Any, *, secrets: Sequence[str] = (), **limits: Any) -> Observation | SnapshotError:
+    """``take_snapshot``, typed. A result the model refuses (a snapshot.js the model does not follow) is
+    recorded as a failed snapshot naming the first wrong path, like any other snapshot failure."""
+    raw = await take_snapshot(page_or_frame, secrets=secrets, **limits)
+    try:
+        return parse_observation(raw)
+    except ObservationError as exc:
+        url = raw.get("url") if isinstance(raw.get("url"), str) else redact(_url_of(page_or_frame), secrets)
+        return SnapshotError(error=f"unexpected snapshot result: {exc.problems[0]}", url=url)
+
+
+async def observe_element(locator: Any, *, secrets: Sequence[str] = (), timeout: float = 2.0) -> ElementInfo | None:
+    """``element_info``, typed; ``None`` where element_info gives None or the model refuses its result."""
+    raw = await element_info(locator, secrets=secrets, timeout=timeout)
+    try:
+        return None if raw is None else parse_element(raw)
+    except ObservationError:
+        return None

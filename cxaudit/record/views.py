@@ -4,39 +4,45 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-
-def shorter_than(observation: dict | None, height: float) -> bool:
-    doc = (observation or {}).get("document") or {}
-    return isinstance(doc.get("height"), int | float) and doc["height"] <= height
+from cxaudit.results.observation import Observation, Observed
 
 
-def no_password_field(observation: dict | None) -> bool:
+def shorter_than(observation: Observed, height: float) -> bool:
+    return isinstance(observation, Observation) and observation.document.height <= height
+
+
+def no_password_field(observation: Observed) -> bool:
     """True only when a complete snapshot shows no password field (then the screenshot needs no such mask)."""
-    if not isinstance(observation, dict) or observation.get("truncated") or "forms" not in observation:
+    if not isinstance(observation, Observation) or observation.truncated:
         return False
-    return not any(
-        (f.get("type") or "").lower() == "password" for form in observation["forms"] or [] for f in form.get("fields") or []
-    )
+    return not any(f.type.lower() == "password" for form in observation.forms for f in form.fields)
 
 
-def page_key(url: str, observation: dict | None) -> str:
+def first_heading(observation: Observed) -> str:
+    """The text of the observation's first visible heading ("" when it has none)."""
+    if isinstance(observation, Observation) and observation.headings:
+        return observation.headings[0].text
+    return ""
+
+
+def title_of(observation: Observed) -> str:
+    return observation.title if isinstance(observation, Observation) else ""
+
+
+def page_key(url: str, observation: Observed) -> str:
     """A page or client-side view: the URL without the origin, plus the first heading."""
     parts = urlsplit(url)
-    heading = ""
-    for h in (observation or {}).get("headings") or []:
-        heading = h.get("text", "")
-        break
     path = parts.path + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-    return f"{path}|{heading}"
+    return f"{path}|{first_heading(observation)}"
 
 
-def visible_text(observation: dict | None) -> str:
+def visible_text(observation: Observed) -> str:
     """All the words a customer can see in an observation: text blocks, controls, dialogs, alerts."""
-    if not observation:
+    if not isinstance(observation, Observation):
         return ""
     parts: list[str] = []
-    parts += [b.get("text", "") for b in observation.get("text_blocks") or []]
-    parts += [e.get("name") or e.get("text") or "" for e in observation.get("elements") or [] if not e.get("hidden")]
-    parts += [d.get("text", "") for d in observation.get("dialogs") or []]
-    parts += [a.get("text", "") for a in observation.get("alerts") or []]
+    parts += [b.text for b in observation.text_blocks]
+    parts += [e.name or e.text for e in observation.elements if not e.hidden]
+    parts += [d.text for d in observation.dialogs]
+    parts += [a.text for a in observation.alerts]
     return "\n".join(p for p in parts if p)

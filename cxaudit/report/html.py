@@ -161,7 +161,8 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
         duration=lambda s: content.duration(s, lang),
         step_type=lambda s: content.step_type(s, lang), score_text=lambda x: content.score_text(x, lang),
         step_text=lambda s: step_text(s, lang),
-        element_text=lambda el: element_text(el, lang),
+        # a step's ElementInfo; words/actions.element_text reads the role, tag, name and text of a dict
+        element_text=lambda el: element_text(el.model_dump(include={"role", "tag", "name", "text"}), lang),
         evidence=lambda f: content.evidence_text(f, lang),
         note=lambda f: content.note_text(f, lang),
         worded=lambda parts, english: content.worded(parts, english, lang),

@@ -1,19 +1,28 @@
-"""The results contract: what a run saved. Versioned JSON; its JSON Schema ships in cxaudit/schema/.
+"""The results contract: what a run saved. Versioned JSON; its JSON Schema ships in cxaudit/results/schema/.
 
 Checks judge these records without a browser, so a record holds everything a check needs: per step the
 action and its target, the element it acted on (box, font, colours), the page observation afterwards (one
-snapshot), timings, screenshots, console errors, failed requests, gate probes and chat transcripts.
+snapshot), timings, screenshots, console errors, failed requests, gate probes and chat transcripts. The
+observation and the element are typed (cxaudit/results/observation.py) and validated on load.
+
+Versions: 1.0 -> 1.1 added step actions and note parts; 1.2 types the observation and the element
+(the JSON is the same: snapshot.js has returned this shape since 1.0, so 1.0 and 1.1 runs load as they
+are and are marked 1.2). A run from a newer 1.x loads too: observation keys this cxaudit does not know
+(a newer snapshot.js) are dropped with a warning that names them.
 """
 
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-SCHEMA_VERSION = "1.1"
+from cxaudit.results.observation import AnyObservation, ElementInfo, path_of, problems_of, strip_unknown
+
+SCHEMA_VERSION = "1.2"
 Outcome = Literal["completed", "blocked", "error", "pending"]
 ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "login")
 
@@ -51,7 +60,7 @@ class GateProbe(Record):
     )
     validation_messages: list[str] = []
     required_fields: list[str] = []
-    proceed_element: dict[str, Any] | None = None
+    proceed_element: ElementInfo | None = None
     answered: bool = False
     passed_after_answer: bool | None = None
     answer_actions: int = 0
@@ -112,11 +121,11 @@ class StepRecord(Record):
     navigated: bool = False
     view_changed: bool = False
     view_key: str = ""
-    element: dict[str, Any] | None = Field(None, description="the element acted on, observed right before the action")
+    element: ElementInfo | None = Field(None, description="the element acted on, observed right before the action")
     filled: list[FilledValue] = []
     gate: GateProbe | None = None
     chat: ChatTranscript | None = None
-    observation: dict[str, Any] | None = Field(None, description="the page after the step (snapshot.js shape)")
+    observation: AnyObservation | None = Field(None, description="the page after the step (one snapshot)")
     screenshot: str | None = Field(None, description="path of a JPEG, relative to the run folder")
     console_errors: list[str] = []
     failed_requests: list[FailedRequest] = []
@@ -268,35 +277,60 @@ def load_run(path: str | Path) -> RunResult:
     version = str(data.get("schema_version", ""))
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise RunNotFound(f"{file}: schema version {version or '?'} is not supported (this cxaudit reads {SCHEMA_VERSION})")
-    run = RunResult.model_validate(data)
-    check_observations(run, file)
-    return run
+    try:
+        return RunResult.model_validate(_migrated(data, version))
+    except ValidationError as exc:
+        if not _newer(version):
+            raise _invalid(file, version, exc) from None
+        data, dropped = strip_unknown(data, exc, within=_OBSERVED)
+        try:
+            run = RunResult.model_validate(data)
+        except ValidationError as exc2:
+            raise _invalid(file, version, exc2) from None
+        warnings.warn(ObservationKeysIgnored(file, version, dropped), stacklevel=2)
+        return run
 
 
-def check_observations(run: RunResult, file: Path | str) -> None:
-    """Every step's observation and element (and a gate's proceed element) as snapshot.js and element.js
-    make them (cxaudit/results/observation.py): a misspelt or mistyped key fails the load, in one line that
-    names the path, instead of being read as missing by the checks."""
+# where a step keeps what snapshot.js and element.js returned
+_OBSERVED = frozenset({"observation", "element", "proceed_element"})
+
+
+def _newer(version: str) -> bool:
+    try:
+        return tuple(map(int, version.split("."))) > tuple(map(int, SCHEMA_VERSION.split(".")))
+    except ValueError:
+        return False
+
+
+def _migrated(data: dict[str, Any], version: str) -> dict[str, Any]:
+    """A 1.0 or 1.1 run as 1.2: the same JSON (snapshot.js's shape has not changed since 1.0), marked 1.2."""
+    if version in ("1.0", "1.1"):
+        data["schema_version"] = SCHEMA_VERSION
+    return data
+
+
+def _invalid(file: Path, version: str, exc: ValidationError) -> Exception:
     from cxaudit.errors import RunNotFound
-    from cxaudit.results.observation import ObservationError, parse_element, parse_observation
 
-    for j, journey in enumerate(run.journeys):
-        for k, step in enumerate(journey.steps):
-            where = f"journeys[{j}].steps[{k}]"
-            parts = [(parse_observation, step.observation, f"{where}.observation"),
-                     (parse_element, step.element, f"{where}.element")]
-            if step.gate is not None:
-                parts.append((parse_element, step.gate.proceed_element, f"{where}.gate.proceed_element"))
-            for parse, data, root in parts:
-                if data is None:
-                    continue
-                try:
-                    parse(data, root)
-                except ObservationError as exc:
-                    more = f" (and {len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-                    raise RunNotFound(f"{file}: not a valid cxaudit {run.schema_version} results file: {exc.problems[0]}{more}",
-                                      tip="a results.json written by cxaudit loads as it is; record the run again "
-                                          "with `cxaudit run` (or `cxaudit demo`) to get a valid one") from None
+    problems = problems_of(exc)
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return RunNotFound(
+        f"{file}: not a valid cxaudit {version} results file: {problems[0]}{more}",
+        tip="a results.json written by cxaudit loads as it is; record the run again with `cxaudit run` "
+        "(or `cxaudit demo`) to get a valid one",
+    )
+
+
+class ObservationKeysIgnored(UserWarning):
+    """A run from a newer cxaudit: its observations hold keys this cxaudit does not know; they were dropped."""
+
+    def __init__(self, file: Path, version: str, dropped: list[tuple[Any, ...]]):
+        self.paths = list(dict.fromkeys(path_of(loc, indices=False) for loc in dropped))
+        super().__init__(
+            f"{file}: written by a newer cxaudit (schema {version}, this one reads {SCHEMA_VERSION}); "
+            f"observation keys it does not know were ignored: {', '.join(self.paths)}. "
+            "Upgrade cxaudit to judge with them."
+        )
 
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / "results.schema.json"
@@ -304,30 +338,7 @@ SCHEMA_FILE = Path(__file__).parent / "schema" / "results.schema.json"
 
 def json_schema() -> dict[str, Any]:
     schema = RunResult.model_json_schema()
-    _describe_observations(schema)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"cxaudit results {SCHEMA_VERSION}"
     return schema
 
-
-def _describe_observations(schema: dict[str, Any]) -> None:
-    """Point the observation and element of a step (and a gate's proceed element) at their models."""
-    from cxaudit.results.observation import element_schema, observation_schema
-
-    defs = schema["$defs"]
-    for part in (observation_schema(), element_schema()):
-        new = part.pop("$defs", {})
-        if "title" in part:  # a model: the schema itself is the definition
-            new[part["title"]] = part
-        clash = sorted(k for k in new.keys() & defs.keys() if new[k] != defs[k])
-        if clash:
-            raise RuntimeError(f"two schema definitions named {clash}: rename one of the models")
-        defs.update(new)
-    obs = {"oneOf": [{"$ref": "#/$defs/Observation"}, {"$ref": "#/$defs/SnapshotError"}]}
-    element = {"$ref": "#/$defs/ElementInfo"}
-    targets = [("StepRecord", "observation", obs), ("StepRecord", "element", element),
-               ("GateProbe", "proceed_element", element)]
-    for model, key, ref in targets:
-        prop = defs[model]["properties"][key]
-        defs[model]["properties"][key] = {"anyOf": [ref, {"type": "null"}], "default": None,
-                                          **({"description": prop["description"]} if "description" in prop else {})}

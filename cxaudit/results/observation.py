@@ -318,6 +318,7 @@ AnyObservation = Annotated[
 _TAGS = {"Observation", "SnapshotError", "AxeSummary", "AxeSkipped", "AxeError"}
 _OBSERVATION = TypeAdapter(AnyObservation)
 _ELEMENT_INFO = TypeAdapter(ElementInfo)
+_AXE = TypeAdapter(Axe)
 
 
 class ObservationError(ValueError):
@@ -328,12 +329,13 @@ class ObservationError(ValueError):
         super().__init__("\n".join(problems))
 
 
-def path_of(loc: tuple[Any, ...], root: str = "") -> str:
-    """``("elements", 3, "font_size")`` -> ``observation.elements[3].font_size`` (union tags dropped)."""
+def path_of(loc: tuple[Any, ...], root: str = "", indices: bool = True) -> str:
+    """``("elements", 3, "font_size")`` -> ``observation.elements[3].font_size`` (union tags dropped);
+    without ``indices``: ``observation.elements[].font_size``."""
     out = root
     for part in loc:
         if isinstance(part, int):
-            out += f"[{part}]"
+            out += f"[{part}]" if indices else "[]"
         elif part not in _TAGS:
             out += f".{part}" if out else str(part)
     return out
@@ -351,30 +353,37 @@ def problems_of(exc: ValidationError, root: str = "") -> list[str]:
 
 def parse_observation(data: Any, root: str = "observation") -> Observation | SnapshotError:
     """Validate what take_snapshot returned; ``ObservationError`` names every wrong path."""
-    try:
-        return _OBSERVATION.validate_python(data)
-    except ValidationError as exc:
-        raise ObservationError(problems_of(exc, root)) from None
+    return _parse(_OBSERVATION, data, root)
 
 
 def parse_element(data: Any, root: str = "element") -> ElementInfo:
     """Validate what element_info returned; ``ObservationError`` names every wrong path."""
+    return _parse(_ELEMENT_INFO, data, root)
+
+
+def parse_axe(data: Any, root: str = "axe") -> AxeSummary | AxeSkipped | AxeError:
+    """Validate what run_axe returned; ``ObservationError`` names every wrong path."""
+    return _parse(_AXE, data, root)
+
+
+def _parse(adapter: TypeAdapter, data: Any, root: str) -> Any:
     try:
-        return _ELEMENT_INFO.validate_python(data)
+        return adapter.validate_python(data)
     except ValidationError as exc:
         raise ObservationError(problems_of(exc, root)) from None
 
 
-def strip_unknown(data: Any, exc: ValidationError) -> tuple[Any, list[tuple[Any, ...]]]:
-    """``data`` without the keys ``exc`` refused as unknown, and their locations; other errors are left in it.
+def strip_unknown(data: Any, exc: ValidationError, within: frozenset[str] | None = None) -> tuple[Any, list[tuple[Any, ...]]]:
+    """``data`` without the keys ``exc`` refused as unknown (only below a key in ``within``, when given),
+    and their locations; other errors are left in it.
 
     For a run recorded by a newer cxaudit: its snapshot.js may emit keys this model does not know yet.
     """
     removed: list[tuple[Any, ...]] = []
     for err in exc.errors(include_url=False):
-        if err["type"] != "extra_forbidden":
-            continue
         loc = [p for p in err["loc"] if p not in _TAGS]
+        if err["type"] != "extra_forbidden" or (within is not None and not within.intersection(loc[:-1])):
+            continue
         parent = data
         try:
             for part in loc[:-1]:
@@ -387,10 +396,16 @@ def strip_unknown(data: Any, exc: ValidationError) -> tuple[Any, list[tuple[Any,
     return data, removed
 
 
-def observation_schema(ref_template: str = "#/$defs/{model}") -> dict[str, Any]:
-    """The JSON Schema of an observation (or a snapshot error), with its parts under ``$defs``."""
-    return _OBSERVATION.json_schema(ref_template=ref_template)
+
+Observed = Observation | SnapshotError | None  # a step's observation: a page, a failed snapshot, or none
 
 
-def element_schema(ref_template: str = "#/$defs/{model}") -> dict[str, Any]:
-    return _ELEMENT_INFO.json_schema(ref_template=ref_template)
+def page_of(observation: Observed) -> Observation:
+    """The page an observation shows: itself, or an empty page when there is none or its snapshot failed (a
+    SnapshotError holds only its error, URL and axe), so a reader can walk the parts without testing first."""
+    if isinstance(observation, Observation):
+        return observation
+    nothing = Size(width=0, height=0)
+    return Observation(url="", title="", lang="", viewport=nothing, scroll=Scroll(x=0, y=0), document=nothing,
+                       view_key="", text_blocks=[], headings=[], elements=[], forms=[], dialogs=[], iframes=[],
+                       alerts=[], counts=Counts(links=0, buttons=0, fields=0, elements_total=0), truncated=False)

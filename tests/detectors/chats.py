@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from factories import frame, observation
+
 from cxaudit.judge.detectors.base import DetectorContext
 from cxaudit.judge.engine import load_detectors
 from cxaudit.judge.lexicon import load_lexicons
@@ -12,7 +14,7 @@ from cxaudit.results.model import ChatTranscript, ChatTurn, JourneyResult, StepR
 
 CHECKS = Path(__file__).resolve().parents[2] / "checks"
 LEX = load_lexicons([CHECKS])
-FRAME = {"iframes": [{"title": "Assistant", "box": {"x": 880, "y": 300, "width": 370, "height": 470}}]}
+FRAME = observation(iframes=[frame(title="Assistant", box={"x": 880, "y": 300, "width": 370, "height": 470})])
 REGISTRY = load_detectors()
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from factories import acted_on, element, heading, observation
 
 from cxaudit.judge.detectors.base import DetectorContext
 from cxaudit.judge.engine import load_detectors
 from cxaudit.judge.language import journey_language_of
 from cxaudit.judge.lexicon import load_lexicons
 from cxaudit.results.model import JourneyResult, StepRecord
+from cxaudit.results.observation import Element, Observation
 
 CHECKS = Path(__file__).resolve().parents[2] / "checks"
 LEXICONS = load_lexicons([CHECKS])
@@ -28,21 +30,19 @@ def run(check: str, journey: JourneyResult, **params):
     return REGISTRY[check](journey, ctx(check, **params))
 
 
-def el(name: str, role: str = "button", **kw) -> dict:
-    return {"role": role, "name": name, "text": name, "box": {"x": 10, "y": 20, "width": 100, "height": 30},
-            "hidden": False, **kw}
+def el(name: str, role: str = "button", **kw) -> Element:
+    """A control of a page (``step(element=...)`` takes it as the one the step acted on)."""
+    return element(role=role, name=name, text=name, box={"x": 10, "y": 20, "width": 100, "height": 30}, **kw)
 
 
-def page(*texts: str, elements=(), forms=(), dialogs=(), lang="en", view="/p|Page", headings=()) -> dict:
-    return {"lang": lang, "view_key": view, "text_blocks": [{"text": t, "box": {"x": 0, "y": i * 20, "width": 300,
-            "height": 18}} for i, t in enumerate(texts)], "headings": [{"level": 1, "text": h} for h in headings],
-            "elements": list(elements), "forms": list(forms), "dialogs": list(dialogs), "alerts": [], "iframes": []}
+def page(*texts: str, elements=(), forms=(), dialogs=(), lang="en", view="/p|Page", headings=()) -> Observation:
+    return observation(texts=texts, lang=lang, view_key=view, headings=[heading(h) for h in headings],
+                       elements=list(elements), forms=list(forms), dialogs=list(dialogs))
 
 
-def step(index: int, obs: dict | None, type_: str = "click", element: dict | None = None, **kw) -> StepRecord:
-    view = (obs or {}).get("view_key", "")
-    return StepRecord(index=index, type=type_, description=f"step {index}", observation=obs, element=element,
-                      view_key=view, **kw)
+def step(index: int, obs: Observation | None, type_: str = "click", element: Element | None = None, **kw) -> StepRecord:
+    return StepRecord(index=index, type=type_, description=f"step {index}", observation=obs,
+                      element=None if element is None else acted_on(element), view_key=obs.view_key if obs else "", **kw)
 
 
 def journey(goal: str, steps: list[StepRecord], outcome: str = "completed", language: str = "auto") -> JourneyResult:

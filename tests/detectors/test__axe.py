@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from factories import heading, observation
+
 from cxaudit.record.axe import axe_key, axe_options, axe_script
 
 
 def test_axe_key_ignores_the_query_but_not_the_view():
-    obs = {"headings": [{"text": "Your account"}]}
+    obs = observation(headings=[heading("Your account")])
     assert axe_key("http://x/account?ref=1", obs) == axe_key("http://x/account?ref=2", obs)
-    assert axe_key("http://x/account", obs) != axe_key("http://x/account", {"headings": [{"text": "Cancel"}]})
+    assert axe_key("http://x/account", obs) != axe_key("http://x/account", observation(headings=[heading("Cancel")]))
     assert axe_key("http://x/app#/a", None) != axe_key("http://x/app#/b", None)
 
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from factories import observation
+
 from cxaudit.judge.language import journey_language_of, page_language
+from cxaudit.results.observation import SnapshotError
 
 from .pages import journey, page, step
 
 
 def test_page_language_order_and_cache():
-    german = {"lang": "", "text_blocks": [{"text": "Ihre Kündigung ist bei uns eingegangen und wird bearbeitet."}]}
+    german = observation(texts=["Ihre Kündigung ist bei uns eingegangen und wird bearbeitet."])
     assert page_language(german) == "de"
     assert page_language(german) == "de"  # cached
-    assert page_language({"lang": "fr-FR", "text_blocks": []}) == "fr"
-    assert page_language({"lang": "de", "text_blocks": []}, hint="en") == "en"
-    assert page_language({"lang": "", "text_blocks": [{"text": "Hi"}]}) == "unknown"
+    assert page_language(observation(lang="fr-FR")) == "fr"
+    assert page_language(observation(lang="de"), hint="en") == "en"
+    assert page_language(observation(texts=["Hi"])) == "unknown"
     assert page_language(None) == "unknown"
+    failed = SnapshotError(error="Target page, context or browser has been closed", url="http://x/")
+    assert page_language(failed) == "unknown" and page_language(failed, hint="de") == "de"
 
 
 def test_journey_language_of_uses_step_and_falls_back():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from factories import observation
 
 from cxaudit.judge.detectors.base import DetectorContext
 from cxaudit.judge.engine import load_detectors
@@ -18,7 +19,7 @@ REGION = {"id": "region", "impact": "moderate", "help": "All page content should
 
 def journey(*axes):
     steps = [StepRecord(index=i, type="click", description=f"s{i}", url_after=f"http://x/{i}",
-                        observation=None if a is None else {"axe": a}) for i, a in enumerate(axes)]
+                        observation=None if a is None else observation(axe=a)) for i, a in enumerate(axes)]
     return JourneyResult(id="a", name="a", goal="cancel", site="s/x", language="en", device="desktop", file="a.yaml",
                          start_url="http://x/", outcome="completed", steps=steps)
 
@@ -28,7 +29,7 @@ def run(j, **params):
 
 
 def page(*violations):
-    return {"violations": list(violations), "passes": 20, "incomplete": 1}
+    return {"violations": list(violations), "passes": 20, "incomplete": 1, "ms": 150}
 
 
 def test_violations_weighted_by_impact_each_rule_once_at_its_first_page():

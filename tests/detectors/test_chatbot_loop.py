@@ -9,7 +9,7 @@ def test_loop_of_paraphrases_fails_with_turn_evidence():
     d = run("chatbot_loop", chat_journey(LOOP_EN))
     assert d.score == 0.0 and d.value == 1.0
     assert [e.data["turn"] for e in d.evidence] == [2, 3]
-    assert d.evidence[0].step == 1 and d.evidence[0].box["width"] == 370
+    assert d.evidence[0].step == 1 and d.evidence[0].box.width == 370
     assert "repeats turn 1" in d.evidence[0].note.text()
 
 

@@ -15,7 +15,7 @@ def test_confirmshaming_on_clicked_control_points_at_previous_screenshot():
     d = run("confirmshaming", j)
     assert d.score == 0
     [ev] = d.evidence
-    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box == decline["box"]
+    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box == decline.box
     assert ev.words == "No, I'd rather keep paying full price"
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from .records import el, journey, run, step
+from factories import dialog
+
+from .records import el, journey, page, run, step
 
 
 def wall(blocks=True, covers=1.0):
-    return {"dialogs": [{"role": "dialog", "name": "We value your privacy", "text": "We and our 187 partners use cookies",
-                         "box": {"x": 300, "y": 200, "width": 600, "height": 300}, "covers": covers, "blocks_pointer": blocks}]}
+    return page(dialogs=[dialog(name="We value your privacy", text="We and our 187 partners use cookies",
+                                box={"x": 300, "y": 200, "width": 600, "height": 300}, covers=covers, blocks_pointer=blocks)])
 
 
 def test_cookie_wall_at_the_start_fails_with_box_and_dismiss_control():
@@ -16,7 +18,7 @@ def test_cookie_wall_at_the_start_fails_with_box_and_dismiss_control():
     d = run("cookie_wall", j)
     assert d.score == 0.0
     ev = d.evidence[0]
-    assert ev.step == 0 and ev.box["width"] == 600 and ev.element["name"] == "Accept all"
+    assert ev.step == 0 and ev.box.width == 600 and ev.element.name == "Accept all"
     assert ev.data["consent_wording"] and "100%" in ev.note.text()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factories import field, form
+
 from cxaudit.results.model import FilledValue
 
 from .judged import judged
@@ -9,8 +11,8 @@ from .pages import el, journey, page, run, step
 
 
 def _form(*fields):
-    return {"fields": [{"label": lbl, "type": t, "required": req, "hidden": False, "box": {"x": 0, "y": 0, "width": 1,
-                        "height": 1}} for lbl, t, req in fields]}
+    return form(*(field(label=lbl, type=t, required=req, box={"x": 0, "y": 0, "width": 1, "height": 1})
+                  for lbl, t, req in fields))
 
 
 def test_verification_pin_and_security_question_fail():

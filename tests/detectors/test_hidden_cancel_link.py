@@ -21,7 +21,7 @@ def test_hidden_cancel_link_all_signals():
     d = run("hidden_cancel_link", j)
     assert d.score == 0.0
     ev = d.evidence[0]
-    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box["x"] == 100
+    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box.x == 100
     for figure in ("font 10 px vs page median 13 px", "contrast 1.5:1", "32 sibling links", "in the footer", "below the fold"):
         assert figure in ev.note.text()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factories import field, form
+
 from cxaudit.results.model import FilledValue
 
 from .judged import judged
@@ -20,10 +22,10 @@ def test_channels_phone_only_fails():
 
 
 def test_channels_two_partial_three_pass_with_structure():
-    form = {"fields": [{"label": "Your message", "type": "textarea", "hidden": False}]}
+    message = form(field(label="Your message", type="textarea"))
     two = journey("contact_support", [step(0, _contact("Ring us: 0800 111 2222", "Write to us at PO Box 12"))])
     three = journey("contact_support", [step(0, _contact("Hotline", elements=[
-        el("support@shop.example", "link", href="mailto:support@shop.example"), el("Send")], forms=[form]))])
+        el("support@shop.example", "link", href="mailto:support@shop.example"), el("Send")], forms=[message]))])
     assert run("limited_contact_channels", two).details["channels"] == ["phone", "post"]
     assert run("limited_contact_channels", two).score == 0.5
     d = run("limited_contact_channels", three)

@@ -22,7 +22,7 @@ def test_exit_survey_blocked_gate_fails_with_the_proceed_control():
     ev = d.evidence[0]
     assert ev.step == 1 and ev.screenshot_step == 0
     assert ev.words == "Please tell us why you are leaving"
-    assert ev.box == {"x": 100, "y": 300, "width": 120, "height": 40}
+    assert ev.box.model_dump() == {"x": 100, "y": 300, "width": 120, "height": 40}
     assert "1 required field(s): reason" in ev.note.text()
 
 

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from factories import dialog
+
 from cxaudit.results.model import ChatTranscript, ChatTurn
 
 from .pages import journey, page, run, step
 
 
 def test_rating_popup_before_goal():
-    dialog = {"role": "dialog", "name": "Rate your visit", "text": "Rate your visit ☆☆☆☆☆ Later", "box": {"x": 1, "y": 2,
-              "width": 3, "height": 4}}
-    j = journey("contact_support", [step(0, page("Help"), "goto"), step(1, page("Help", dialogs=[dialog]), "wait_for")],
+    rate = dialog(name="Rate your visit", text="Rate your visit ☆☆☆☆☆ Later", box={"x": 1, "y": 2, "width": 3, "height": 4})
+    j = journey("contact_support", [step(0, page("Help"), "goto"), step(1, page("Help", dialogs=[rate]), "wait_for")],
                 outcome="blocked")
     d = run("premature_rating_prompt", j)
     assert d.score == 0 and d.details["steps"] == [1]
-    assert d.evidence[0].words == "Rate your visit" and d.evidence[0].box == dialog["box"]
+    assert d.evidence[0].words == "Rate your visit" and d.evidence[0].box == rate.box
 
 
 def test_rating_in_chat_reply():

@@ -19,7 +19,7 @@ def test_repeated_phone_number_in_other_format_and_label():
     assert d.score == 0.0 and d.value == 1
     ev = d.evidence[0]
     assert ev.step == 3 and ev.data["first_step"] == 1 and ev.data["same_value"]
-    assert ev.box["y"] == 300 and "0171/234-5678" in ev.words
+    assert ev.box.y == 300 and "0171/234-5678" in ev.words
 
 
 def test_repeated_secret_field_by_meaning_only_and_email_case():

@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from .judged import judged
-from .records import el, journey, run, step
-
-
-def page(*elements):
-    return {"elements": list(elements)}
+from .records import el, journey, page, run, step
 
 
 def test_big_keep_button_vs_grey_text_fails_at_that_step():
@@ -20,7 +16,7 @@ def test_big_keep_button_vs_grey_text_fails_at_that_step():
     d = run("visual_misdirection", j)
     assert d.score == 0.0
     ev = d.evidence[0]
-    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box["width"] == 640
+    assert ev.step == 2 and ev.screenshot_step == 1 and ev.box.width == 640
     assert "filled vs not filled" in ev.note.text() and "contrast 2.5:1 vs 4.2:1" in ev.note.text()
     assert ev.data["alternative"]["name"] == "Keep my benefits"
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from cxaudit.judge.detectors.base import DetectorContext
 from cxaudit.results.model import ChatTranscript, JourneyResult, StepRecord
+from cxaudit.results.observation import PageBox, page_of
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -21,11 +22,11 @@ def chats(journey: JourneyResult) -> list[tuple[StepRecord, ChatTranscript]]:
     return [(s, s.chat) for s in journey.steps if s.chat is not None and s.chat.turns]
 
 
-def chat_box(step: StepRecord) -> dict[str, float] | None:
-    """The chat panel's box: the one iframe of the page, or the one named like the transcript's frame."""
-    frames = [f for f in (step.observation or {}).get("iframes") or [] if f.get("box")]
+def chat_box(step: StepRecord) -> PageBox | None:
+    """The chat panel's box: the box of the page's iframe, when it has exactly one."""
+    frames = page_of(step.observation).iframes
     if len(frames) == 1:
-        return dict(frames[0]["box"])
+        return frames[0].box
     return None
 
 

@@ -10,7 +10,7 @@ def entry_step(journey: JourneyResult) -> tuple[StepRecord | None, list[StepReco
     """The first click toward the goal (not a dismiss, a login or a control in a dialog), and the reveal clicks
     before it: clicks that opened something on the same page (no navigation, no view change)."""
     clicks = [s for s in journey.steps if s.type == "click" and s.element and s.status == "ok"
-              and not s.element.get("in_dialog")]
+              and not s.element.in_dialog]
     if not clicks:
         return None, []
     for i, s in enumerate(clicks):

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from cxaudit.judge.detectors.base import DetectorContext, Evidence
+from cxaudit.judge.detectors.base import DetectorContext, Evidence, box_of
 from cxaudit.judge.lexicon import Lexicon, LexMatch
 from cxaudit.results.model import JourneyResult, StepRecord
+from cxaudit.results.observation import Element, ElementInfo, Observed, PageBox, page_of
 from cxaudit.words.notes import Note
 
 MAX_WORDS = 200
@@ -25,8 +26,8 @@ class Snippet:
     step: int
     text: str
     source: str  # text | element | dialog | alert | chat
-    box: dict[str, float] | None = None
-    element: dict[str, Any] | None = None
+    box: PageBox | None = None
+    element: Element | ElementInfo | None = None
 
 
 def tag_of(match: LexMatch) -> str | None:
@@ -35,37 +36,37 @@ def tag_of(match: LexMatch) -> str | None:
     return found.group(1) if found else None
 
 
-def label(element: dict[str, Any] | None) -> str:
-    if not element:
+def label(element: Element | ElementInfo | None) -> str:
+    if element is None:
         return ""
-    return " ".join(str(element.get("name") or element.get("text") or "").split())
+    return " ".join((element.name or element.text).split())
 
 
-def visible_elements(observation: dict[str, Any] | None) -> list[dict[str, Any]]:
-    return [e for e in (observation or {}).get("elements") or [] if isinstance(e, dict) and not e.get("hidden")]
+def visible_elements(observation: Observed) -> list[Element]:
+    return [e for e in page_of(observation).elements if not e.hidden]
 
 
 def snippets(step: StepRecord, *, elements: bool = True, dialogs: bool = True, chat: bool = True,
              alerts: bool = False) -> list[Snippet]:
-    obs = step.observation or {}
+    obs = page_of(step.observation)
     out: list[Snippet] = []
-    for block in obs.get("text_blocks") or []:
-        text = " ".join(str(block.get("text") or "").split())
+    for block in obs.text_blocks:
+        text = " ".join(block.text.split())
         if text:
-            out.append(Snippet(step.index, text, "text", block.get("box")))
+            out.append(Snippet(step.index, text, "text", block.box))
     if elements:
         for el in visible_elements(obs):
             if label(el):
-                out.append(Snippet(step.index, label(el), "element", el.get("box"), el))
+                out.append(Snippet(step.index, label(el), "element", el.box, el))
     if dialogs:
-        for d in obs.get("dialogs") or []:
-            for key in ("name", "text"):
-                text = " ".join(str(d.get(key) or "").split())
+        for d in obs.dialogs:
+            for said in (d.name, d.text):
+                text = " ".join(said.split())
                 if text:
-                    out.append(Snippet(step.index, text, "dialog", d.get("box")))
+                    out.append(Snippet(step.index, text, "dialog", d.box))
     if alerts:
-        for a in obs.get("alerts") or []:
-            text = " ".join(str(a.get("text") or "").split())
+        for a in obs.alerts:
+            text = " ".join(a.text.split())
             if text:
                 out.append(Snippet(step.index, text, "alert"))
     if chat and step.chat:
@@ -104,8 +105,13 @@ def success_index(journey: JourneyResult) -> int | None:
     return observed[-1] if observed else None
 
 
+def first_heading(observation: Observed) -> str:
+    """The first heading with words in it ("" when there is none)."""
+    return next((h.text for h in page_of(observation).headings if h.text), "")
+
+
 def view_of(step: StepRecord) -> str:
-    return step.view_key or str((step.observation or {}).get("view_key") or "") or f"step-{step.index}"
+    return step.view_key or page_of(step.observation).view_key or f"step-{step.index}"
 
 
 def evidence(item: Snippet, match: LexMatch | None, note: Note, **data: Any) -> Evidence:
@@ -115,6 +121,6 @@ def evidence(item: Snippet, match: LexMatch | None, note: Note, **data: Any) -> 
 
 def clicked_evidence(step: StepRecord, note: Note, **data: Any) -> Evidence:
     """Evidence for the control clicked in ``step``: it is on the previous step's screenshot."""
-    el = step.element or {}
-    return Evidence(step=step.index, words=label(el)[:MAX_WORDS], element=el or None, box=el.get("box"),
+    el = step.element
+    return Evidence(step=step.index, words=label(el)[:MAX_WORDS], element=el, box=box_of(el),
                     screenshot_step=max(step.index - 1, 0), note=note, data=dict(data))

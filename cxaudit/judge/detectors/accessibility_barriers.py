@@ -1,5 +1,5 @@
 """CX701 accessibility_barriers: barriers on the journey's pages, from the axe-core summary the recorder keeps
-per page (``observation["axe"]``, see cxaudit/record/axe.py): WCAG 2 A/AA violations, weighted by their impact.
+per page (``observation.axe``, see cxaudit/record/axe.py): WCAG 2 A/AA violations, weighted by their impact.
 
 The score multiplies, per distinct rule violated anywhere on the journey, ``1 - weight(impact)``: one serious
 violation (e.g. colour contrast) leaves 0.7, a critical one 0.5, three serious ones 0.34. A page axe skipped as
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
+from cxaudit.results.observation import AxeError, AxeSkipped
 from cxaudit.words.notes import note
 
 IMPACT_WEIGHT = {"critical": 0.5, "serious": 0.3, "moderate": 0.1, "minor": 0.05}
@@ -21,21 +22,21 @@ def accessibility_barriers(journey: JourneyResult, ctx: DetectorContext) -> Dete
     weights = {**IMPACT_WEIGHT, **(ctx.params.get("impact_weights") or {})}
     pages, errors, rules = 0, [], {}
     for s in journey.steps:
-        axe = (s.observation or {}).get("axe")
-        if not isinstance(axe, dict) or "skipped" in axe:
+        axe = s.observation.axe if s.observation is not None else None
+        if axe is None or isinstance(axe, AxeSkipped):
             continue
-        if "error" in axe:
-            errors.append({"step": s.index, "error": axe["error"]})
+        if isinstance(axe, AxeError):
+            errors.append({"step": s.index, "error": axe.error})
             continue
         pages += 1
-        for v in axe.get("violations") or []:
-            rid = v.get("id") or "?"
+        for v in axe.violations:
+            rid = v.id or "?"
             r = rules.get(rid)
             if r is None:
-                rules[rid] = r = {"id": rid, "impact": v.get("impact") or "minor", "help": v.get("help") or "",
-                                  "nodes": 0, "pages": 0, "first_step": s.index, "targets": list(v.get("targets") or [])[:3],
+                rules[rid] = r = {"id": rid, "impact": v.impact or "minor", "help": v.help,
+                                  "nodes": 0, "pages": 0, "first_step": s.index, "targets": v.targets[:3],
                                   "url": s.url_after}
-            r["nodes"] += int(v.get("nodes") or 0)
+            r["nodes"] += v.nodes
             r["pages"] += 1
     if pages == 0:
         reason = "axe did not run on this journey's pages" + (" (errors)" if errors else " (recorded with axe off?)")

@@ -25,9 +25,12 @@ from typing import Any
 from cxaudit.errors import CxauditError
 from cxaudit.plugins import load_entry_point
 from cxaudit.results.model import JourneyResult, RunResult
+from cxaudit.results.observation import Element, ElementInfo, FormField, PageBox
 from cxaudit.words.format import clip  # noqa: F401 - the detectors' clip()
 from cxaudit.words.notes import Note
 
+# what a piece of evidence can point at: an element of a page, the element a step acted on, or a form field
+Shown = Element | ElementInfo | FormField
 REGISTRY: dict[str, Callable[[JourneyResult, DetectorContext], Detection]] = {}
 
 
@@ -37,8 +40,8 @@ class Evidence:
 
     step: int
     words: str = ""  # the text that triggered it, verbatim from the page (already secret-masked)
-    element: dict[str, Any] | None = None  # an ELEMENT record (role, name, box, font, colours ...)
-    box: dict[str, float] | None = None  # document coordinates on the screenshot of `screenshot_step`
+    element: Shown | None = None  # the element (role, name, box, font, colours ...) or form field it is about
+    box: PageBox | None = None  # document coordinates on the screenshot of `screenshot_step` (default: the element's)
     screenshot_step: int | None = None  # which step's screenshot shows it (default: `step`)
     note: Note | str = ""  # note("font_vs_median", size=10, median=13); a plain str stays English in every report
     data: dict[str, Any] = field(default_factory=dict)  # figures for the report (e.g. contrast ratio)
@@ -67,9 +70,9 @@ class DetectorContext:
 
 
 
-def box_of(record: dict | None) -> dict[str, float] | None:
-    box = (record or {}).get("box")
-    return dict(box) if box else None
+def box_of(record: Any) -> PageBox | None:
+    """The box of an element, field, dialog or frame record (None for no record)."""
+    return None if record is None else record.box
 
 
 def not_applicable(reason: str) -> Detection:

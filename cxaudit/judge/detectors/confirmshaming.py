@@ -23,11 +23,11 @@ def confirmshaming(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         lang = page_language(ctx, journey, step)
         for el in visible_elements(step.observation):
             name = label(el)
-            if not name or name.lower() in found or el.get("role") not in ("link", "button", "generic", "menuitem"):
+            if not name or name.lower() in found or el.role not in ("link", "button", "generic", "menuitem"):
                 continue
             match = lex.first(name, lang)
             if match:
-                found[name.lower()] = evidence(Snippet(step.index, name, "element", el.get("box"), el), match,
+                found[name.lower()] = evidence(Snippet(step.index, name, "element", el.box, el), match,
                                                note("shaming_shown"), clicked=False)
     items = sorted(found.values(), key=lambda e: e.step)
     return Detection(score=0.0 if items else 1.0, evidence=items, value=float(len(items)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, box_of, clip, detector, not_applicable, param
 from cxaudit.results.model import JourneyResult
+from cxaudit.results.observation import page_of
 from cxaudit.words.notes import note
 
 
@@ -21,20 +22,21 @@ def cookie_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     consent = ctx.lexicons.get("cookie_consent")
     evidence, seen = [], set()
     for s in start:
-        for d in (s.observation or {}).get("dialogs") or []:
-            covers = float(d.get("covers") or 0)
-            if not d.get("blocks_pointer") or covers < min_cover or d.get("name") in seen:
+        for d in page_of(s.observation).dialogs:
+            covers = float(d.covers)
+            if not d.blocks_pointer or covers < min_cover or d.name in seen:
                 continue
-            seen.add(d.get("name"))
-            text = d.get("text") or d.get("name") or ""
-            dismiss = first_action.element if first_action and (first_action.element or {}).get("in_dialog") else None
+            seen.add(d.name)
+            text = d.text or d.name
+            clicked = first_action.element if first_action else None
+            dismiss = clicked if clicked is not None and clicked.in_dialog else None
             said = note("overlay", covers=covers)
             if dismiss:
-                said += note("overlay_answered", name=clip(dismiss.get("name"), 40) or None, step=first_action.index)
+                said += note("overlay_answered", name=clip(dismiss.name, 40) or None, step=first_action.index)
             is_consent = bool(consent and consent.first(text, ctx.language_of(journey, s.index)))
             evidence.append(Evidence(
                 step=s.index, words=clip(text), element=dismiss, box=box_of(d), screenshot_step=s.index, note=said,
-                data={"dialog": d.get("name"), "covers": covers, "modal": d.get("modal"), "consent_wording": is_consent},
+                data={"dialog": d.name, "covers": covers, "modal": d.modal, "consent_wording": is_consent},
             ))
     if not evidence:
         return Detection(score=1.0, details={"blocking_overlay": False})

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from cxaudit.judge.detectors._wording import Snippet, clicked_evidence, evidence, page_language
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
+from cxaudit.results.observation import Form, FormField, page_of
 from cxaudit.words.notes import note
 
 
-def _is_login_form(journey: JourneyResult, position: int, form: dict[str, Any]) -> bool:
+def _is_login_form(journey: JourneyResult, position: int, form: Form) -> bool:
     steps = journey.steps
     if position + 1 < len(steps) and steps[position + 1].type == "login":
         return True
-    fields = [f for f in form.get("fields") or [] if not f.get("hidden") and f.get("type") not in ("hidden", "submit")]
-    return len(fields) <= 2 and any(f.get("type") == "password" for f in fields)
+    fields = [f for f in form.fields if not f.hidden and f.type not in ("hidden", "submit")]
+    return len(fields) <= 2 and any(f.type == "password" for f in fields)
 
 
-def _field_text(field: dict[str, Any]) -> str:
-    return " ".join(str(field.get(k) or "") for k in ("label", "placeholder")).strip() or str(field.get("name") or "")
+def _field_text(field: FormField) -> str:
+    return f"{field.label} {field.placeholder}".strip() or field.name
 
 
 @detector("excessive_verification")
@@ -43,21 +42,21 @@ def excessive_verification(journey: JourneyResult, ctx: DetectorContext) -> Dete
                 found[key].words = text[:200]
     for position, step in enumerate(journey.steps):  # what the pages asked for
         lang = page_language(ctx, journey, step)
-        for form in (step.observation or {}).get("forms") or []:
+        for form in page_of(step.observation).forms:
             if _is_login_form(journey, position, form):
                 continue
-            for field in form.get("fields") or []:
+            for field in form.fields:
                 text = _field_text(field)
-                if field.get("hidden") or not text:
+                if field.hidden or not text:
                     continue
                 match = lex.first(text, lang)
-                if not (match or field.get("type") == "password"):
+                if not (match or field.type == "password"):
                     continue
-                key = (field.get("label") or text).lower()
-                if field.get("required"):
+                key = (field.label or text).lower()
+                if field.required:
                     required.add(key)
                 if key not in found:
-                    found[key] = evidence(Snippet(step.index, text, "text", field.get("box")), match,
+                    found[key] = evidence(Snippet(step.index, text, "text", field.box), match,
                                           note("verification_shown"), field=text, filled=False)
     if not found:
         return Detection(score=1.0)

@@ -19,32 +19,32 @@ def hidden_cancel_link(journey: JourneyResult, ctx: DetectorContext) -> Detectio
     # links, small, faint or behind a reveal click is what hides it (OLG München 6 U 4336/23 e)
     w = {"small_font": 1.0, "low_contrast": 1.0, "many_siblings": 1.0, "footer_or_below_fold": 0.25, "reveal_clicks": 1.0}
     w.update(param(ctx, "weights", {}))
-    fs, median = el.get("font_size"), el.get("page_font_median")
+    fs, median = el.font_size, el.page_font_median
     ratio = round(fs / median, 2) if fs and median else None
-    contrast = el.get("contrast")
-    siblings = int(el.get("sibling_links") or 0)
-    below = bool(el.get("scroll_needed")) or el.get("in_first_viewport") is False
+    contrast = el.contrast
+    siblings = el.sibling_links
+    below = el.scroll_needed or not el.in_first_viewport
     signals = {
         "small_font": ratio is not None and ratio < float(param(ctx, "font_ratio_below", 0.85)),
         "low_contrast": contrast is not None and contrast < float(param(ctx, "min_contrast", 4.5)),
         "many_siblings": siblings >= int(param(ctx, "max_sibling_links", 20)),
-        "footer_or_below_fold": bool(el.get("in_footer")) or below,
+        "footer_or_below_fold": el.in_footer or below,
         "reveal_clicks": bool(reveals),
     }
     weight = sum(w[k] for k, on in signals.items() if on) + w["reveal_clicks"] * max(0, len(reveals) - 1)
     score = max(0.0, 1.0 - weight / float(param(ctx, "fail_weight", 3.0)))
     parts = [note("font_vs_median", size=fs, median=median), note("contrast", ratio=contrast), note("sibling_links", n=siblings),
-             note("in_footer" if el.get("in_footer") else "not_in_footer"), note("below_fold" if below else "first_viewport")]
+             note("in_footer" if el.in_footer else "not_in_footer"), note("below_fold" if below else "first_viewport")]
     if reveals:
-        parts.append(note("reveal_clicks", n=len(reveals), names=[clip(r.element.get("name"), 30) for r in reveals]))
+        parts.append(note("reveal_clicks", n=len(reveals), names=[clip(r.element.name, 30) for r in reveals]))
     details = {"signals": [k for k, on in signals.items() if on], "font_ratio": ratio, "contrast": contrast,
                "sibling_links": siblings, "reveal_clicks": len(reveals), "entry_step": entry.index}
     if score >= 1.0:
         return Detection(score=1.0, details=details)
-    ev = Evidence(step=entry.index, words=clip(el.get("name") or el.get("text")), element=el, box=box_of(el),
+    ev = Evidence(step=entry.index, words=clip(el.name or el.text), element=el, box=box_of(el),
                   screenshot_step=max(entry.index - 1, 0), note=join(parts),
                   data={**details, "font_size": fs, "page_font_median": median})
-    evs = [ev] + [Evidence(step=r.index, words=clip(r.element.get("name")), element=r.element, box=box_of(r.element),
+    evs = [ev] + [Evidence(step=r.index, words=clip(r.element.name), element=r.element, box=box_of(r.element),
                            screenshot_step=max(r.index - 1, 0), note=note("reveal_click"))
                   for r in reveals]
     return Detection(score=round(score, 3), evidence=evs, value=weight, details=details)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from cxaudit.judge.detectors._wording import (
     Snippet,
@@ -18,17 +17,18 @@ from cxaudit.judge.detectors._wording import (
     visible_elements,
 )
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
-from cxaudit.results.model import JourneyResult
+from cxaudit.results.model import JourneyResult, StepRecord
+from cxaudit.results.observation import FormField, page_of
 from cxaudit.words.notes import note
 
 
-def _form_channel(step) -> dict[str, Any] | None:
+def _form_channel(step: StepRecord) -> FormField | None:
     """A form the customer can write a message in: a visible textarea on a page with a button."""
-    obs = step.observation or {}
-    buttons = [e for e in visible_elements(obs) if e.get("role") == "button" and not e.get("disabled")]
-    for form in obs.get("forms") or []:
-        for field in form.get("fields") or []:
-            if field.get("type") == "textarea" and not field.get("hidden") and buttons:
+    obs = page_of(step.observation)
+    buttons = [e for e in visible_elements(obs) if e.role == "button" and not e.disabled]
+    for form in obs.forms:
+        for field in form.fields:
+            if field.type == "textarea" and not field.hidden and buttons:
                 return field
     return None
 
@@ -53,14 +53,14 @@ def limited_contact_channels(journey: JourneyResult, ctx: DetectorContext) -> De
                 continue
             found[channel] = evidence(item, match, note("channel_offered", channel=channel), channel=channel)
         for el in visible_elements(step.observation):
-            href = str(el.get("href") or "").lower()
+            href = el.href.lower()
             for prefix, channel in (("tel:", "phone"), ("mailto:", "email")):
                 if href.startswith(prefix) and channel not in found:
-                    found[channel] = evidence(Snippet(step.index, label(el), "element", el.get("box"), el), None,
+                    found[channel] = evidence(Snippet(step.index, label(el), "element", el.box, el), None,
                                               note("channel_offered", channel=channel), channel=channel)
         field = _form_channel(step)
         if field and "form" not in found:
-            found["form"] = evidence(Snippet(step.index, str(field.get("label") or "message"), "text", field.get("box")),
+            found["form"] = evidence(Snippet(step.index, field.label or "message", "text", field.box),
                                      None, note("contact_form"), channel="form")
         if step.chat and (step.chat.turns or step.chat.greeting) and "chat" not in found:
             found["chat"] = clicked_evidence(step, note("chat_opened"), channel="chat")

@@ -17,7 +17,7 @@ def mandatory_exit_survey(journey: JourneyResult, ctx: DetectorContext) -> Detec
     for s in gates:
         g = s.gate
         el = g.proceed_element or s.element
-        name = (el or {}).get("name")
+        name = el.name if el else None
         if g.blocked:
             blocked += 1
             parts = [note("survey_blocked", name=clip(name, 60) or None, signals=list(g.signals) or ["blocked"])]

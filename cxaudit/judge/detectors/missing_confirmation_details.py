@@ -3,9 +3,10 @@ customer keep (§ 312k BGB R9: date, time, reference, a way to save)."""
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._wording import Snippet, label, page_language, snippets, success_index, tag_of
+from cxaudit.judge.detectors._wording import Snippet, first_heading, label, page_language, snippets, success_index, tag_of
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
+from cxaudit.results.observation import page_of
 from cxaudit.words.notes import note
 
 DETAILS = ("date", "time", "reference", "save")
@@ -26,15 +27,15 @@ def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -
             tag = tag_of(match)
             if tag in DETAILS and tag not in present:
                 present[tag] = match.text
-    for el in (step.observation or {}).get("elements") or []:
-        href = str(el.get("href") or "").lower()
-        if not el.get("hidden") and (href.endswith(".pdf") or "download" in href) and "save" not in present:
+    for el in page_of(step.observation).elements:
+        href = el.href.lower()
+        if not el.hidden and (href.endswith(".pdf") or "download" in href) and "save" not in present:
             present["save"] = label(el) or href
     time_langs = tuple(ctx.params.get("time_required_languages", ("de",)))
     required = [d for d in DETAILS if d != "time" or lang in time_langs]
     missing = [d for d in required if d not in present]
     score = (len(required) - len(missing)) / len(required)
-    heading = next((h.get("text") for h in (step.observation or {}).get("headings") or [] if h.get("text")), "")
+    heading = first_heading(step.observation)
     items = []
     if missing:
         snip = Snippet(step.index, str(heading or step.title_after), "text")

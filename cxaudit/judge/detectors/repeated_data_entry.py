@@ -6,6 +6,7 @@ import re
 
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, box_of, clip, detector, param
 from cxaudit.results.model import FilledValue, JourneyResult, StepRecord
+from cxaudit.results.observation import ElementInfo, FormField, Observed, page_of
 from cxaudit.words.notes import note
 
 TRIVIAL_VALUES = {"checked", "unchecked", "on", "off", "true", "false", "yes", "no", "ja", "nein"}
@@ -32,24 +33,28 @@ def value_key(f: FilledValue, min_chars: int) -> str | None:
     return "text:" + v.casefold()
 
 
-def field_record(step: StepRecord, prev: dict | None, f: FilledValue) -> dict | None:
-    """The observed field (name, autocomplete, box) a value went into: the step's element or a label match."""
+def field_record(step: StepRecord, prev: Observed, f: FilledValue) -> FormField | ElementInfo | None:
+    """The observed field (name, autocomplete, box) a value went into: a field of the page before or after
+    with the value's label (boxed where the step's element was, when the step acted on it), else the step's
+    element."""
     el = step.element if step.type in ("fill", "select", "check") else None
     want = normalise_label(f.label)
     for obs in (prev, step.observation):
-        for form in (obs or {}).get("forms") or []:
-            for field in form.get("fields") or []:
-                if want and normalise_label(field.get("label")) == want:
-                    return {**field, "box": (el or {}).get("box") or field.get("box")}
+        for form in page_of(obs).forms:
+            for field in form.fields:
+                if want and normalise_label(field.label) == want:
+                    return field if el is None else field.model_copy(update={"box": el.box})
     return el
 
 
-def meaning_keys(f: FilledValue, field: dict | None) -> set[str]:
+def meaning_keys(f: FilledValue, field: FormField | ElementInfo | None) -> set[str]:
     keys = set()
-    ac = (f.autocomplete or (field or {}).get("autocomplete") or "").strip().lower()
+    # an element record has no autocomplete; its name is the accessible name, a field's the form's key
+    field_ac = field.autocomplete if isinstance(field, FormField) else ""
+    ac = (f.autocomplete or field_ac).strip().lower()
     if ac and ac not in ("on", "off", "new-password", "current-password"):
         keys.add("autocomplete:" + ac)
-    name = (f.name or (field or {}).get("name") or "").strip().lower()
+    name = (f.name or (field.name if field else "")).strip().lower()
     if name:
         keys.add("name:" + name)
     label = normalise_label(f.label)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from cxaudit.judge.detectors._entry import entry_step
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, box_of, clip, detector, param
 from cxaudit.results.model import JourneyResult
+from cxaudit.results.observation import Element, ElementInfo, Observed, page_of
 from cxaudit.words.notes import Note, join, note
 
 CLICKS = ("click", "gate")
@@ -13,41 +14,41 @@ FIELD_ROLES = {"textbox", "searchbox", "radio", "checkbox", "combobox", "listbox
 CHROME_LANDMARKS = {"header", "banner", "nav", "navigation", "footer", "contentinfo", "complementary", "aside"}
 
 
-def visual_area(el: dict) -> float:
+def visual_area(el: Element | ElementInfo) -> float:
     """What the eye sees: the box of a filled control, the text extent of an unfilled one."""
-    box = el.get("box") or {}
-    if el.get("filled"):
-        return float(el.get("area") or box.get("width", 0) * box.get("height", 0))
-    fs = float(el.get("font_size") or 14)
-    text_w = len(el.get("name") or el.get("text") or "") * 0.55 * fs
-    return min(float(box.get("width") or text_w), text_w) * min(float(box.get("height") or fs * 1.3), fs * 1.3)
+    box = el.box
+    if el.filled:
+        return float(el.area or box.width * box.height)
+    fs = float(el.font_size or 14)
+    text_w = len(el.name or el.text) * 0.55 * fs
+    return min(float(box.width or text_w), text_w) * min(float(box.height or fs * 1.3), fs * 1.3)
 
 
-def alternatives(needed: dict, observation: dict | None, max_distance: float) -> list[dict]:
-    nbox = needed.get("box") or {}
-    ncy = nbox.get("y", 0) + nbox.get("height", 0) / 2
-    name = (needed.get("name") or "").casefold()
+def alternatives(needed: ElementInfo, observation: Observed, max_distance: float) -> list[Element]:
+    nbox = needed.box
+    ncy = nbox.y + nbox.height / 2
+    name = needed.name.casefold()
     out = []
-    for e in (observation or {}).get("elements") or []:
-        box = e.get("box") or {}
-        if (e.get("hidden") or e.get("offscreen") or e.get("disabled") or e.get("role") in FIELD_ROLES
-                or (e.get("name") or "").casefold() == name or bool(e.get("in_dialog")) != bool(needed.get("in_dialog"))):
+    for e in page_of(observation).elements:
+        box = e.box
+        if (e.hidden or e.offscreen or e.disabled or e.role in FIELD_ROLES
+                or e.name.casefold() == name or e.in_dialog != needed.in_dialog):
             continue
-        if not needed.get("in_dialog") and (e.get("in_footer") or (e.get("landmark") or "") in CHROME_LANDMARKS):
+        if not needed.in_dialog and (e.in_footer or (e.landmark or "") in CHROME_LANDMARKS):
             continue
-        if box == nbox or abs(box.get("y", 0) + box.get("height", 0) / 2 - ncy) > max_distance:
+        if box == nbox or abs(box.y + box.height / 2 - ncy) > max_distance:
             continue
         out.append(e)
     return out
 
 
-def compare(needed: dict, alt: dict, ctx: DetectorContext) -> tuple[list[Note], list[Note], dict]:
+def compare(needed: ElementInfo, alt: Element, ctx: DetectorContext) -> tuple[list[Note], list[Note], dict]:
     area_ratio = visual_area(alt) / max(visual_area(needed), 1.0)
-    font_ratio = float(alt.get("font_size") or 0) / max(float(needed.get("font_size") or 0), 1.0)
-    nc, ac = float(needed.get("contrast") or 21), float(alt.get("contrast") or 21)
-    weight_gap = float(alt.get("font_weight") or 400) - float(needed.get("font_weight") or 400)
+    font_ratio = float(alt.font_size or 0) / max(float(needed.font_size or 0), 1.0)
+    nc, ac = float(needed.contrast or 21), float(alt.contrast or 21)
+    weight_gap = float(alt.font_weight or 400) - float(needed.font_weight or 400)
     strong, weak = [], []
-    if alt.get("filled") and not needed.get("filled"):
+    if alt.filled and not needed.filled:
         strong.append(note("filled_vs_not"))
     if area_ratio >= float(param(ctx, "area_ratio", 3.0)):
         strong.append(note("area_ratio", ratio=area_ratio))
@@ -60,9 +61,9 @@ def compare(needed: dict, alt: dict, ctx: DetectorContext) -> tuple[list[Note], 
     elif nc < 4.5 and ac / nc >= 1.5:  # both readable (WCAG AA) is not misdirection
         weak.append(note("contrast_vs", needed=nc, other=ac))
     if weight_gap >= 200:
-        weak.append(note("weight_vs", needed=needed.get("font_weight"), other=alt.get("font_weight")))
+        weak.append(note("weight_vs", needed=needed.font_weight, other=alt.font_weight))
     figures = {"area_ratio": round(area_ratio, 2), "font_ratio": round(font_ratio, 2), "contrast": nc,
-               "alt_contrast": ac, "filled": bool(needed.get("filled")), "alt_filled": bool(alt.get("filled"))}
+               "alt_contrast": ac, "filled": needed.filled, "alt_filled": alt.filled}
     return strong, weak, figures
 
 
@@ -91,13 +92,13 @@ def visual_misdirection(journey: JourneyResult, ctx: DetectorContext) -> Detecti
         alt, reasons, figures = found
         el = s.element
         evidence.append(Evidence(
-            step=s.index, words=clip(el.get("name") or el.get("text")), element=el, box=box_of(el),
+            step=s.index, words=clip(el.name or el.text), element=el, box=box_of(el),
             screenshot_step=max(i - 1, 0),
-            note=join([note("needed_vs", needed=clip(el.get("name"), 40) or None, other=clip(alt.get("name"), 40) or None), *reasons]),
-            data={**figures, "alternative": {"name": alt.get("name"), "role": alt.get("role"), "box": alt.get("box"),
-                                             "font_size": alt.get("font_size"), "font_weight": alt.get("font_weight"),
-                                             "contrast": alt.get("contrast"), "filled": alt.get("filled"), "area": alt.get("area")},
-                  "font_size": el.get("font_size"), "score": step_score},
+            note=join([note("needed_vs", needed=clip(el.name, 40) or None, other=clip(alt.name, 40) or None), *reasons]),
+            data={**figures, "alternative": {"name": alt.name, "role": alt.role, "box": alt.box.model_dump(),
+                                             "font_size": alt.font_size, "font_weight": alt.font_weight,
+                                             "contrast": alt.contrast, "filled": alt.filled, "area": alt.area},
+                  "font_size": el.font_size, "score": step_score},
         ))
     if not judged:
         return Detection(score=1.0, details={"steps_judged": 0, "note": "no step offered a competing control"})

@@ -9,8 +9,9 @@ from cxaudit.journey import SECRET_MASK, FillParams, Target
 from cxaudit.record.describe import target_action
 from cxaudit.record.failures import StepFailed, blocked_click
 from cxaudit.record.locate import NotFound, all_candidates
-from cxaudit.record.snapshot import element_info
+from cxaudit.record.snapshot import observe_element
 from cxaudit.results.model import FilledValue, StepRecord
+from cxaudit.results.observation import ElementInfo
 from cxaudit.words.notes import note
 
 if TYPE_CHECKING:
@@ -123,7 +124,7 @@ async def acted_on(s: JourneySession, target: Target, record: StepRecord, timeou
     """Find the target and record what it looked like right before the action."""
     loc = await s.locate(target, timeout)
     if record.element is None:
-        record.element = await element_info(loc, secrets=s.secrets)
+        record.element = await observe_element(loc, secrets=s.secrets)
     return loc
 
 
@@ -151,7 +152,7 @@ def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
 
 async def fill(s: JourneySession, p: FillParams, record: StepRecord, timeout: float, kind: str = "fill") -> None:
     loc = await s.locate(p, timeout)
-    info = await element_info(loc, secrets=s.secrets)
+    info = await observe_element(loc, secrets=s.secrets)
     if record.element is None:
         record.element = info
     await loc.fill(p.value, timeout=timeout * 1000)
@@ -161,14 +162,14 @@ async def fill(s: JourneySession, p: FillParams, record: StepRecord, timeout: fl
     record.filled.append(filled_value(s, info, p.value))
 
 
-def filled_value(s: JourneySession, info: dict | None, value: str) -> FilledValue:
-    info = info or {}
-    secret = value in s.journey.secrets or info.get("type") == "password"
+def filled_value(s: JourneySession, info: ElementInfo | None, value: str) -> FilledValue:
+    # An element record has no label, field name or autocomplete (a FormField has them): name and
+    # autocomplete stay None, the label is the accessible name, as they were when this read a dict.
+    kind = info.type if info else ""
+    secret = value in s.journey.secrets or kind == "password"
     return FilledValue(
-        label=info.get("label") or info.get("name") or None,
-        name=info.get("field_name") or info.get("html_name") or None,
-        autocomplete=info.get("autocomplete") or None,
-        type=info.get("type") or None,
+        label=(info.name if info else "") or None,
+        type=kind or None,
         value=SECRET_MASK if secret else value,
         secret=secret,
         characters=len(value),

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from cxaudit.journey import ChatParams
 from cxaudit.record.failures import is_closed
 from cxaudit.record.locate import scope_for
-from cxaudit.record.snapshot import element_info
+from cxaudit.record.snapshot import observe_element
 from cxaudit.record.steps.basic import click_explained, count
 from cxaudit.results.model import ChatTranscript, ChatTurn, StepRecord
 
@@ -56,7 +56,7 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
     record.chat = transcript
     if p.open is not None:
         launcher = await s.locate(p.open, timeout)
-        record.element = await element_info(launcher, secrets=s.secrets)
+        record.element = await observe_element(launcher, secrets=s.secrets)
         await click_explained(launcher, p.open, timeout)
         count(record, "click")
     replies = scope_for(s.page, p.frames).locator(p.replies)

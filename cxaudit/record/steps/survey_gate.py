@@ -11,10 +11,11 @@ from cxaudit.journey import GateParams
 from cxaudit.record.describe import describe
 from cxaudit.record.failures import StepFailed, plain_error
 from cxaudit.record.locate import NotFound
-from cxaudit.record.snapshot import element_info
+from cxaudit.record.snapshot import observe_element
 from cxaudit.record.steps.basic import BASIC, click_explained, count, perform
 from cxaudit.record.views import page_key
 from cxaudit.results.model import GateProbe, StepRecord
+from cxaudit.results.observation import FormField, Observation, Observed
 from cxaudit.words.notes import note
 
 if TYPE_CHECKING:
@@ -23,48 +24,45 @@ if TYPE_CHECKING:
 PROBE_CLICK_TIMEOUT = 3.0
 
 
-def view_signature(url: str, obs: dict | None) -> str:
+def view_signature(url: str, obs: Observed) -> str:
     """The page key plus the form fields on show: a gate passed when this changes."""
-    fields = sorted(
-        f"{f.get('label') or f.get('name') or ''}:{f.get('type') or ''}"
-        for form in (obs or {}).get("forms") or []
-        for f in form.get("fields") or []
-        if not f.get("hidden")
-    )
+    fields = sorted(f"{f.label or f.name}:{f.type}" for f in _fields(obs) if not f.hidden)
     return page_key(url, obs) + "|" + ",".join(fields)
 
 
-def required_unanswered(obs: dict | None) -> list[str]:
+def _fields(obs: Observed) -> list[FormField]:
+    return [f for form in obs.forms for f in form.fields] if isinstance(obs, Observation) else []
+
+
+def required_unanswered(obs: Observed) -> list[str]:
     """Labels of required fields left empty (a radio group counts once, when none of it is checked)."""
     out: list[str] = []
     groups: dict[str, bool] = {}
-    for form in (obs or {}).get("forms") or []:
-        for f in form.get("fields") or []:
-            if not f.get("required") or f.get("disabled"):
-                continue
-            label = f.get("label") or f.get("name") or f.get("id") or "?"
-            if f.get("type") in ("radio", "checkbox"):
-                key = f.get("name") or label
-                groups[key] = groups.get(key, False) or bool(f.get("checked"))
-                if key not in out and f.get("type") == "radio":
-                    out.append(key)
-                elif f.get("type") == "checkbox" and not f.get("checked"):
-                    out.append(label)
-            elif not (f.get("value") or "").strip():
+    for f in _fields(obs):
+        if not f.required or f.disabled:
+            continue
+        label = f.label or f.name or f.id or "?"
+        if f.type in ("radio", "checkbox"):
+            key = f.name or label
+            groups[key] = groups.get(key, False) or bool(f.checked)
+            if key not in out and f.type == "radio":
+                out.append(key)
+            elif f.type == "checkbox" and not f.checked:
                 out.append(label)
+        elif not f.value.strip():
+            out.append(label)
     return [x for x in out if not groups.get(x, False)]
 
 
-def validation_messages(obs: dict | None, before: dict | None) -> list[str]:
+def _alerts(obs: Observed) -> list[str]:
+    return [a.text for a in obs.alerts] if isinstance(obs, Observation) else []
+
+
+def validation_messages(obs: Observed, before: Observed) -> list[str]:
     """Validation messages on fields, and alerts that were not there before the probe."""
-    msgs = [
-        f.get("validation_message")
-        for form in (obs or {}).get("forms") or []
-        for f in form.get("fields") or []
-        if f.get("invalid") and f.get("validation_message")
-    ]
-    old = {a.get("text") for a in (before or {}).get("alerts") or []}
-    msgs += [a.get("text") for a in (obs or {}).get("alerts") or [] if a.get("text") and a.get("text") not in old]
+    msgs = [f.validation_message for f in _fields(obs) if f.invalid and f.validation_message]
+    old = set(_alerts(before))
+    msgs += [text for text in _alerts(obs) if text and text not in old]
     return list(dict.fromkeys(m for m in msgs if m))
 
 
@@ -74,9 +72,9 @@ async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout
     probe = GateProbe(name=p.name, blocked=False)
     record.gate = probe
     loc = await s.locate(p.proceed, timeout)
-    info = await element_info(loc, secrets=s.secrets)
+    info = await observe_element(loc, secrets=s.secrets)
     probe.proceed_element = record.element = info
-    disabled = bool(info and info.get("disabled")) or await _disabled(loc)
+    disabled = bool(info and info.disabled) or await _disabled(loc)
     if disabled:
         probe.blocked = True
         probe.signals.append("disabled_control")
