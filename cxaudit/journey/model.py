@@ -332,6 +332,8 @@ class Journey(Strict):
     goal: Literal["cancel", "uninstall", "contact_support", "signup", "custom"]
     site: str | None = None
     language: Literal["auto", "en", "de", "fr"] = "auto"
+    # where it is judged (README "Jurisdictions"); default: from the pages' language; the run's setting wins
+    jurisdiction: Literal["de", "eu", "us-ca", "uk", "none"] | None = None
     description: str | None = None
     tags: list[str] = []
     start: str = Field(min_length=1)

@@ -157,7 +157,8 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
                     symmetry=charts.symmetry_chart(run, lang)),
         model=score_model(specs, run), grade_colours=charts.GRADE_COLOURS,
         applied=[specs[i] for i in applied if i in specs],
-        texts={i: content.check_text(specs, _Named(i, specs[i].code), lang) for i in applied if i in specs},
+        texts={i: content.check_text(specs, _Named(i, specs[i].code, _rules_cited(run, specs[i])), lang)
+               for i in applied if i in specs},
         duration=lambda s: content.duration(s, lang),
         step_type=lambda s: content.step_type(s, lang), score_text=lambda x: content.score_text(x, lang),
         step_text=lambda s: step_text(s, lang),
@@ -165,6 +166,7 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
         evidence=lambda f: content.evidence_text(f, lang),
         note=lambda f: content.note_text(f, lang),
         worded=lambda parts, english: content.worded(parts, english, lang),
+        reason=lambda c: content.check_reason(c, lang), jurisdiction=lambda j: content.jurisdiction_text(j, lang),
     )
 
 
@@ -172,6 +174,16 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
 class _Named:  # check_text() takes a result; the appendix has only ids
     check: str
     code: str
+    rules: list[str] | None = None
+
+
+def _rules_cited(run: RunResult, spec: CheckSpec) -> list[str] | None:
+    """The check's rules in force for at least one journey of the run (None: judged before jurisdictions)."""
+    results = [c for j in run.journeys for c in j.checks if c.id == spec.id and c.rules is not None]
+    if not results:
+        return None
+    cited = {r for c in results for r in c.rules}
+    return [r for r in spec.rules if r in cited]
 
 
 @dataclass

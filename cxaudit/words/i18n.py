@@ -65,6 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "curve": {"en": "Curve (p10 / median)", "de": "Kurve (p10 / Median)"},
     # storyboard
     "start_url": {"en": "Start", "de": "Start"},
+    "jurisdiction": {"en": "Judged in", "de": "Beurteilt in"},
     "action": {"en": "Action", "de": "Aktion"},
     "url": {"en": "Address", "de": "Adresse"},
     "page_title": {"en": "Page title", "de": "Seitentitel"},
