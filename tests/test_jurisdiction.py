@@ -125,8 +125,8 @@ def test_a_users_laws_file_adds_and_replaces_rules(tmp_path):
 
 
 def test_rescore_in_another_jurisdiction_changes_what_is_cited_and_what_fails(tmp_path):
-    from tests.cli_run import cx
-    from tests.demo_fixture import load_fixture
+    from cli_run import cx
+    from demo_fixture import load_fixture
 
     run, folder = load_fixture(tmp_path / "run")
     judged = cx("rescore", str(folder), "--json", "--quiet")
@@ -152,7 +152,7 @@ def test_rescore_in_another_jurisdiction_changes_what_is_cited_and_what_fails(tm
 
 
 def test_a_bad_jurisdiction_is_one_line_naming_the_option_or_the_file(tmp_path):
-    from tests.cli_run import cx
+    from cli_run import cx
 
     bad = cx("rescore", str(tmp_path), "--jurisdiction", "mars")
     assert bad.returncode == 2
@@ -172,7 +172,7 @@ def test_a_bad_jurisdiction_is_one_line_naming_the_option_or_the_file(tmp_path):
 
 
 def test_cxaudit_checks_says_which_journeys_each_check_applies_to():
-    from tests.cli_run import cx
+    from cli_run import cx
 
     listed = cx("checks", env={"COLUMNS": "250"})
     assert listed.returncode == 0

@@ -28,13 +28,18 @@ def validate(
     journeys: Annotated[list[str], typer.Argument(help="Journey files or folders of them.")],
     quiet: Quiet = False,
 ) -> None:
-    """Check journey files without a browser: one line per problem, naming file, line and step."""
+    """Check journey files without a browser: one line per problem, naming file, line and step. The ${VAR}s a
+    run will need may be unset: each file's line names them."""
     from cxaudit.journey import load_journeys
 
-    loaded = load_journeys(journeys)
+    loaded = load_journeys(journeys, need_env=False)
     if not quiet:
         for j in loaded:
-            typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps)", err=True)
+            needs = ""
+            if j.variables:
+                needs = f"; a run needs {', '.join(j.variables)}"
+                needs += f" (not set here: {', '.join(j.unset)})" if j.unset else ""
+            typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps{needs})", err=True)
     typer.echo(f"{len(loaded)} journey file(s) valid")
 
 

@@ -348,6 +348,8 @@ class Journey(Strict):
     path: str = Field(default="", exclude=True)
     id: str = Field(default="", exclude=True)
     secrets: frozenset[str] = Field(default=frozenset(), exclude=True)
+    variables: tuple[str, ...] = Field(default=(), exclude=True)  # the ${VAR}s the file uses
+    unset: tuple[str, ...] = Field(default=(), exclude=True)  # those not set here (validate only; a run needs them)
 
     @field_validator("start")
     @classmethod
