@@ -151,10 +151,11 @@ def test_applicability_is_the_yaml_goals_alone(tmp_path):
     over = tmp_path / "over"
     over.mkdir()
     (over / "login_wall.yaml").write_text("id: login_wall\ngoals: [cancel, contact_support]\n")
+    # a German journey: judged in de, where § 312k forbids a login before cancelling
     steps = [StepRecord(index=0, type="goto", description="open", observation=observation()),
              StepRecord(index=1, type="login", description="log in", observation=observation()),
              StepRecord(index=2, type="click", description="x", observation=observation())]
-    j = JourneyResult(id="j", name="j", goal="contact_support", site="s", language="en", device="desktop", file="f",
+    j = JourneyResult(id="j", name="j", goal="contact_support", site="s", language="de", device="desktop", file="f",
                       start_url="http://x", outcome="completed", steps=steps)
     shipped = judge_run(RunResult(run_id="r", started_at="now", journeys=[j.model_copy(deep=True)]))
     assert next(c for c in shipped.journeys[0].checks if c.id == "login_wall").status == "not_applicable"

@@ -125,3 +125,27 @@ def test_shipped_journeys_are_valid():
     assert len(journeys) >= 10
     goals = {j.goal for j in journeys}
     assert {"cancel", "uninstall", "contact_support", "signup"} <= goals
+
+
+def test_validate_checks_the_shape_without_the_secrets_and_names_the_variables_a_run_needs(tmp_path, monkeypatch):
+    f = tmp_path / "telco.yaml"
+    f.write_text("name: t\ngoal: cancel\nstart: /\nsteps:\n  - login:\n      username: {label: User, value: \"${T_USER}\"}\n"
+                 "      password: {label: Password, value: \"${T_PASS}\"}\n      submit: Sign in\n"
+                 "success: {text: \"${T_DONE:-done}\"}\n")
+    checked = cx("validate", str(f), env={"T_USER": "u", "T_PASS": None})
+    assert checked.returncode == 0, checked.stderr
+    assert f"ok  {f}  (cancel, 1 steps; a run needs T_DONE, T_PASS, T_USER (not set here: T_PASS))" in checked.stderr
+    # a run still needs them: the same file loaded for running names the missing one, with its line
+    from cxaudit.errors import JourneyFileErrors
+    from cxaudit.journey import load_journeys
+
+    monkeypatch.setenv("T_USER", "u")
+    monkeypatch.delenv("T_PASS", raising=False)
+    with pytest.raises(JourneyFileErrors) as err:
+        load_journeys([f])
+    assert err.value.problems == [f"{f}:7 steps[0].login.password.value: environment variable T_PASS is not set; "
+                                  "export T_PASS=... or write ${T_PASS:-default}"]
+    # and a real shape error is still found without the secrets
+    f.write_text(f.read_text().replace("submit: Sign in", "submitt: Sign in"))
+    bad = cx("validate", str(f), env={"T_USER": None, "T_PASS": None})
+    assert bad.returncode == 2 and "submitt" in bad.stderr

@@ -17,7 +17,7 @@ from cxaudit.words.terms import TERMS
 PACKAGE = Path(__file__).parents[1] / "cxaudit"
 DETECTORS = PACKAGE / "judge" / "detectors"
 # what says notes: the detectors (findings), the recorder and the runner (why a step or a journey failed)
-SPEAKERS = [*DETECTORS.glob("*.py"), *(PACKAGE / "record").rglob("*.py")]
+SPEAKERS = [*DETECTORS.glob("*.py"), *(PACKAGE / "record").rglob("*.py"), PACKAGE / "judge" / "engine.py"]
 
 
 def _fields(template: str) -> list[tuple[str, str, str]]:

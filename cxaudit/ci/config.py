@@ -116,6 +116,7 @@ class Config(_Strict):
     runs: int = Field(1, ge=1, le=25)
     shard: str | None = Field(None, pattern=r"^\d+/\d+$")
     device: Literal["desktop", "mobile"] | None = None
+    jurisdiction: Literal["de", "eu", "us-ca", "uk", "none"] | None = None
     step_timeout: float | None = Field(None, gt=0)
     checks: list[Path] = []
     baseline: Path | None = None

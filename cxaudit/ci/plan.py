@@ -36,7 +36,8 @@ def run_options(options: Any, settings: Config) -> Any:
     extra = {**options.extra, **({"shard": settings.shard} if settings.shard else {}),
              **({"runs": settings.runs} if settings.runs > 1 else {})}
     return replace(options, base_url=settings.base_url, out=settings.out, workers=settings.workers,
-                   step_timeout=settings.step_timeout, device=settings.device, extra=extra)
+                   step_timeout=settings.step_timeout, device=settings.device, jurisdiction=settings.jurisdiction,
+                   extra=extra)
 
 
 def record_run(journeys: list, options: Any, settings: Config, cat: Any, on_event: Any = None,

@@ -25,6 +25,7 @@ from cxaudit.cli.options import (
     Formats,
     Headed,
     JsonOut,
+    JurisdictionOpt,
     Lang,
     Logo,
     NoShots,
@@ -47,6 +48,13 @@ def _check_device(device: str | None) -> None:
         raise CxauditError(f"--device {device}: must be desktop or mobile")
 
 
+def check_jurisdiction(value: str | None) -> None:
+    from cxaudit.judge.jurisdiction import JURISDICTIONS
+
+    if value is not None and value not in JURISDICTIONS:
+        raise CxauditError(f"--jurisdiction {value}: must be one of {', '.join(JURISDICTIONS)}")
+
+
 def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list[Path] | None, resume: Path | None,
            no_screenshots: bool, user_agent_suffix: str | None, extra: dict | None = None, config: Path | None = None,
            baseline: Path | None = None, fail_under: float | None = None, runs: int | None = None,
@@ -61,12 +69,14 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
     from cxaudit.shipped import VERSION as __version__
 
     _check_device(run_options.get("device"))
+    check_jurisdiction(run_options.get("jurisdiction"))
     previous = load_run(resume) if resume else None
     if previous is not None:
         run_options["out"] = run_folder_of(resume).parent
     settings, journeys = plan_run(
         config, default_journeys=default_paths, journeys=paths, checks=checks, baseline=baseline, fail_under=fail_under,
-        runs=runs, shard=shard, **{k: run_options.pop(k, None) for k in ("base_url", "out", "workers", "step_timeout", "device")},
+        runs=runs, shard=shard, **{k: run_options.pop(k, None) for k in ("base_url", "out", "workers", "step_timeout", "device",
+                                                                  "jurisdiction")},
     )
     cat = catalogue(settings.checks)  # bad check folders fail before the browser starts
     ua = f"cxaudit/{__version__}" if user_agent_suffix is None else (user_agent_suffix or None)
@@ -125,6 +135,7 @@ def run(
     browser_path: BrowserPath = None,
     step_timeout: StepTimeout = None,
     device: Device = None,
+    jurisdiction: JurisdictionOpt = None,
     json_out: JsonOut = False,
     quiet: Quiet = False,
     no_screenshots: NoShots = False,

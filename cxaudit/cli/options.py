@@ -18,6 +18,10 @@ StepTimeout = Annotated[
     float | None, typer.Option("--step-timeout", min=0.1, help="Seconds a step may wait for its element.")
 ]
 Device = Annotated[str | None, typer.Option("--device", help="desktop or mobile (overrides the journey files).")]
+JurisdictionOpt = Annotated[
+    str | None,
+    typer.Option("--jurisdiction", help="Judge in de, eu, us-ca, uk or none (default: the journey's, else the pages' language)."),
+]
 JsonOut = Annotated[bool, typer.Option("--json", help="Print the results JSON to stdout.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")]
 NoShots = Annotated[bool, typer.Option("--no-screenshots", help="Do not save screenshots.")]

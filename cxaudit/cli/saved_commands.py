@@ -9,7 +9,18 @@ import typer
 
 from cxaudit.cli.app import app
 from cxaudit.cli.audit_commands import finish
-from cxaudit.cli.options import ChecksDir, Client, Consultant, Formats, JsonOut, Lang, Logo, Quiet, ReportDate
+from cxaudit.cli.options import (
+    ChecksDir,
+    Client,
+    Consultant,
+    Formats,
+    JsonOut,
+    JurisdictionOpt,
+    Lang,
+    Logo,
+    Quiet,
+    ReportDate,
+)
 
 
 @app.command()
@@ -17,14 +28,29 @@ def validate(
     journeys: Annotated[list[str], typer.Argument(help="Journey files or folders of them.")],
     quiet: Quiet = False,
 ) -> None:
-    """Check journey files without a browser: one line per problem, naming file, line and step."""
+    """Check journey files without a browser: one line per problem, naming file, line and step. The ${VAR}s a
+    run will need may be unset: each file's line names them."""
     from cxaudit.journey import load_journeys
 
-    loaded = load_journeys(journeys)
+    loaded = load_journeys(journeys, need_env=False)
     if not quiet:
         for j in loaded:
-            typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps)", err=True)
+            needs = ""
+            if j.variables:
+                needs = f"; a run needs {', '.join(j.variables)}"
+                needs += f" (not set here: {', '.join(j.unset)})" if j.unset else ""
+            typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps{needs})", err=True)
     typer.echo(f"{len(loaded)} journey file(s) valid")
+
+
+def applies_to(spec) -> str:
+    """E.g. "cancel, uninstall" or "all goals", then "; de pages" and "; in de" where the check says so."""
+    where = ", ".join(spec.goals) if spec.goals else "all goals"
+    if spec.languages:
+        where += f"; {', '.join(spec.languages)} pages"
+    if spec.jurisdictions:
+        where += f"; in {', '.join(spec.jurisdictions)}"
+    return where
 
 
 @app.command("checks")
@@ -33,7 +59,7 @@ def checks_cmd(
     lang: Annotated[str, typer.Option("--lang", help="Language of the titles: en or de.")] = "en",
     json_out: JsonOut = False,
 ) -> None:
-    """List the check catalogue: id, code, kind, severity, title."""
+    """List the check catalogue: code, id, kind, severity, category, the journeys it applies to, title."""
     from cxaudit.judge.engine import catalogue
 
     cat = catalogue(checks)
@@ -47,10 +73,10 @@ def checks_cmd(
     from cxaudit.progress import stdout_console
 
     table = Table(title=f"{len(cat.specs)} checks", title_justify="left")
-    for col in ("code", "id", "kind", "severity", "category", "title"):
-        table.add_column(col, no_wrap=col != "title")
+    for col in ("code", "id", "kind", "severity", "category", "applies to", "title"):
+        table.add_column(col, no_wrap=col not in ("title", "applies to"))
     for spec in cat.specs:
-        table.add_row(spec.code, spec.id, spec.kind, spec.severity, spec.category, spec.title.get(lang))
+        table.add_row(spec.code, spec.id, spec.kind, spec.severity, spec.category, applies_to(spec), spec.title.get(lang))
     stdout_console().print(table)
 
 
@@ -58,16 +84,19 @@ def checks_cmd(
 def rescore(
     run_folder: Annotated[Path, typer.Argument(metavar="RUN", help="A run folder (or its results.json).")],
     checks: ChecksDir = None,
+    jurisdiction: JurisdictionOpt = None,
     json_out: JsonOut = False,
     quiet: Quiet = False,
 ) -> None:
     """Judge a saved run again with the current checks, without a browser; rewrites its results.json."""
+    from cxaudit.cli.audit_commands import check_jurisdiction
     from cxaudit.judge.engine import judge_run
     from cxaudit.results.model import load_run, run_folder_of
 
+    check_jurisdiction(jurisdiction)
     run = load_run(run_folder)
     folder = run_folder_of(run_folder)
-    judge_run(run, checks)
+    judge_run(run, checks, jurisdiction=jurisdiction)
     run.write(folder)
     finish(run, folder, json_out, quiet)
 

@@ -19,21 +19,25 @@ from cxaudit.yamlfile import YamlSyntaxError, format_path, line_for, load_with_l
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
 
 
-def _expand_env(data: Any, path: tuple, secrets: set[str], missing: list[tuple[tuple, str]]) -> Any:
-    """Replace ${VAR} and ${VAR:-default} from the environment; every expanded string is a secret."""
+def _expand_env(data: Any, path: tuple, secrets: set[str], missing: list[tuple[tuple, str]],
+                used: set[str] | None = None) -> Any:
+    """Replace ${VAR} and ${VAR:-default} from the environment; every expanded string is a secret. A variable
+    that is not set and has no default is listed in ``missing`` and left as ``${VAR}`` (its shape is checked)."""
+    used = set() if used is None else used
     if isinstance(data, dict):
-        return {k: _expand_env(v, path + (k,), secrets, missing) for k, v in data.items()}
+        return {k: _expand_env(v, path + (k,), secrets, missing, used) for k, v in data.items()}
     if isinstance(data, list):
-        return [_expand_env(v, path + (i,), secrets, missing) for i, v in enumerate(data)]
+        return [_expand_env(v, path + (i,), secrets, missing, used) for i, v in enumerate(data)]
     if isinstance(data, str) and "${" in data:
 
         def sub(match: re.Match) -> str:
             name, default = match.group(1), match.group(2)
+            used.add(name)
             value = os.environ.get(name)
             if value is None:
                 if default is None:
                     missing.append((path, name))
-                    return ""
+                    return match.group(0)
                 value = default
             return value
 
@@ -102,8 +106,10 @@ def _known_keys(loc: tuple) -> list[str]:
     return [k for k, f in model.model_fields.items() if not f.exclude and k != "auto"]
 
 
-def parse_journey(text: str, path: str = "<journey>") -> Journey:
-    """Validate a journey from YAML text. Raises JourneyFileErrors with one line a problem."""
+def parse_journey(text: str, path: str = "<journey>", need_env: bool = True) -> Journey:
+    """Validate a journey from YAML text. Raises JourneyFileErrors with one line a problem. With ``need_env``
+    False (``cxaudit validate``) a ${VAR} that is not set is no problem: the shape is checked with the
+    variable's name in its place, and ``Journey.variables`` / ``unset`` say what a run will need."""
     try:
         data, lines = load_with_lines(text)
     except YamlSyntaxError as exc:
@@ -114,12 +120,13 @@ def parse_journey(text: str, path: str = "<journey>") -> Journey:
         raise JourneyFileErrors([f"{path}:1: a journey is a mapping (name:, goal:, steps: ...), got a {type(data).__name__}"])
     secrets: set[str] = set()
     missing: list[tuple[tuple, str]] = []
-    data = _expand_env(data, (), secrets, missing)
+    used: set[str] = set()
+    data = _expand_env(data, (), secrets, missing, used)
     problems = [
         f"{path}:{line_for(p, lines)} {format_path(p)}: environment variable {name} is not set; "
         f"export {name}=... or write ${{{name}:-default}}"
         for p, name in missing
-    ]
+    ] if need_env else []
     try:
         journey = Journey.model_validate(data)
     except ValidationError as exc:
@@ -137,10 +144,11 @@ def parse_journey(text: str, path: str = "<journey>") -> Journey:
         raise JourneyFileErrors(problems) from None
     if problems:
         raise JourneyFileErrors(problems)
-    return journey.model_copy(update={"path": path, "secrets": frozenset(secrets)})
+    return journey.model_copy(update={"path": path, "secrets": frozenset(secrets), "variables": tuple(sorted(used)),
+                                      "unset": tuple(sorted({name for _, name in missing}))})
 
 
-def load_journey(path: str | Path) -> Journey:
+def load_journey(path: str | Path, need_env: bool = True) -> Journey:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -150,7 +158,7 @@ def load_journey(path: str | Path) -> Journey:
         raise JourneyFileErrors([f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
     except OSError as exc:
         raise JourneyFileErrors([f"{path}: cannot be read: {exc.strerror}"]) from None
-    journey = parse_journey(text, str(path))
+    journey = parse_journey(text, str(path), need_env)
     return journey.model_copy(update={"id": _slug(path.stem)})
 
 
@@ -173,13 +181,13 @@ def journey_files(paths: list[str | Path]) -> list[Path]:
     return files
 
 
-def load_journeys(paths: list[str | Path]) -> list[Journey]:
+def load_journeys(paths: list[str | Path], need_env: bool = True) -> list[Journey]:
     """Load every journey; collect all problems across files before raising. Ids are made unique."""
     problems: list[str] = []
     journeys: list[Journey] = []
     for file in journey_files(paths):
         try:
-            journeys.append(load_journey(file))
+            journeys.append(load_journey(file, need_env))
         except JourneyFileErrors as exc:
             problems.extend(exc.problems)
     if problems:

@@ -332,6 +332,8 @@ class Journey(Strict):
     goal: Literal["cancel", "uninstall", "contact_support", "signup", "custom"]
     site: str | None = None
     language: Literal["auto", "en", "de", "fr"] = "auto"
+    # where it is judged (README "Jurisdictions"); default: from the pages' language; the run's setting wins
+    jurisdiction: Literal["de", "eu", "us-ca", "uk", "none"] | None = None
     description: str | None = None
     tags: list[str] = []
     start: str = Field(min_length=1)
@@ -346,6 +348,8 @@ class Journey(Strict):
     path: str = Field(default="", exclude=True)
     id: str = Field(default="", exclude=True)
     secrets: frozenset[str] = Field(default=frozenset(), exclude=True)
+    variables: tuple[str, ...] = Field(default=(), exclude=True)  # the ${VAR}s the file uses
+    unset: tuple[str, ...] = Field(default=(), exclude=True)  # those not set here (validate only; a run needs them)
 
     @field_validator("start")
     @classmethod

@@ -73,6 +73,8 @@ class CheckSpec(BaseModel):
     category: Literal[CATEGORIES] = "obstruction"  # type: ignore[valid-type]
     goals: list[Literal["cancel", "uninstall", "contact_support", "signup", "custom"]] = []
     languages: list[str] = []  # only pages in these languages (e.g. § 312k: de)
+    # only journeys judged in these jurisdictions (the law it checks holds there); empty: everywhere
+    jurisdictions: list[Literal["de", "eu", "us-ca", "uk", "none"]] = []
     title: Texts
     failure_title: Texts
     description: Texts
@@ -106,6 +108,9 @@ class CheckSpec(BaseModel):
 
     def applies_to(self, goal: str) -> bool:
         return not self.goals or goal in self.goals
+
+    def applies_in(self, jurisdiction: str) -> bool:
+        return not self.jurisdictions or jurisdiction in self.jurisdictions
 
 
 def _merge(base: dict, over: dict) -> dict:

@@ -19,13 +19,14 @@ from cxaudit.errors import CxauditError
 from cxaudit.judge import detectors
 from cxaudit.judge.catalogue import CheckSpec, load_catalogue
 from cxaudit.judge.detectors.base import REGISTRY, Detection, DetectorContext, Evidence, Shown, box_of, load_plugin
+from cxaudit.judge.jurisdiction import Law, load_laws, recorded_on, resolve, rules_in_force
 from cxaudit.judge.language import journey_language_of
 from cxaudit.judge.lexicon import Lexicon, load_lexicons
 from cxaudit.judge.scoring import journey_score, site_scores, status_for
 from cxaudit.results.model import Box, CheckResult, Finding, JourneyResult, RunResult
 from cxaudit.results.observation import FormField
 from cxaudit.shipped import shipped
-from cxaudit.words.notes import Note
+from cxaudit.words.notes import Note, note
 
 MAX_FINDINGS = 20  # per check and journey: a long page of the same finding helps no one
 DETECTOR_PLUGINS = "cxaudit.detectors"  # the entry point group: each names a module of @detector functions
@@ -46,6 +47,7 @@ class Catalogue:
     specs: list[CheckSpec]
     lexicons: dict[str, Lexicon]
     folders: list[Path]
+    laws: dict[str, Law]
 
     def spec(self, check_id: str) -> CheckSpec:
         for s in self.specs:
@@ -59,9 +61,14 @@ def catalogue(extra: list[Path] | None = None) -> Catalogue:
     folders = [shipped("checks"), *(Path(p) for p in (extra or []))]
     specs = load_catalogue(folders)
     lexicons = load_lexicons(folders)
+    laws = load_laws(folders)
     registry = load_detectors()
     problems = []
     for spec in specs:
+        unknown = [r for r in spec.rules if r not in laws]
+        if unknown:
+            problems.append(f"{spec.file}: rules {', '.join(repr(r) for r in unknown)} are not in any checks/laws/*.yaml"
+                            " (add them there, with where and since when they are in force)")
         if spec.detector not in registry:
             problems.append(f"{spec.file}: detector '{spec.detector}' does not exist (known: {', '.join(sorted(registry))})")
         for name in spec.lexicons:
@@ -69,17 +76,22 @@ def catalogue(extra: list[Path] | None = None) -> Catalogue:
                 problems.append(f"{spec.file}: lexicon '{name}' is not in any checks/lexicons/ folder")
     if problems:
         raise CxauditError("\n".join(problems))
-    return Catalogue(specs, lexicons, folders)
+    return Catalogue(specs, lexicons, folders, laws)
 
 
-
-def _applies(spec: CheckSpec, journey: JourneyResult, language_of: Any) -> bool:
+def _not_applicable(spec: CheckSpec, journey: JourneyResult, language_of: Any) -> Note | None:
+    """Why the check does not apply to the journey (its goal, jurisdiction or pages' language), or None."""
     if not spec.applies_to(journey.goal):
-        return False
+        return note("na_goal", goals=list(spec.goals), goal=journey.goal)
+    where = journey.jurisdiction
+    if where is not None and not spec.applies_in(where.code):
+        return note("na_jurisdiction", where=list(spec.jurisdictions), jurisdiction=where.code,
+                    source=f"source_{where.source}")
     if spec.languages:
         langs = {language_of(journey, s.index) for s in journey.steps if s.observation}
-        return bool(langs & set(spec.languages))
-    return True
+        if not langs & set(spec.languages):
+            return note("na_language", languages=", ".join(spec.languages), found=", ".join(sorted(langs)) or "?")
+    return None
 
 
 def _element_words(element: Shown | None) -> dict[str, Any] | None:
@@ -110,14 +122,19 @@ def _finding(spec: CheckSpec, ev: Evidence) -> Finding:
 
 def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: RunResult | None,
                 language_of: Any) -> CheckResult:
+    where = journey.jurisdiction.code if journey.jurisdiction else "none"
     base = dict(id=spec.id, code=spec.code, kind=spec.kind, category=spec.category, severity=spec.severity,
-                weight=spec.effective_weight)
-    if not _applies(spec, journey, language_of):
-        return CheckResult(**base, status="not_applicable")
+                weight=spec.effective_weight,
+                rules=rules_in_force(spec.rules, cat.laws, where, recorded_on(journey)))
+    why_not = _not_applicable(spec, journey, language_of)
+    if why_not is not None:
+        return CheckResult(**base, status="not_applicable",
+                           details={"reason": why_not.text("en"), "reason_parts": why_not.dump()})
     params = dict(spec.params)
     if spec.curve is not None:
         params["curve"] = spec.curve.model_dump()
-    ctx = DetectorContext(params=params, lexicons=cat.lexicons, run=run, language_of=language_of)
+    ctx = DetectorContext(params=params, lexicons=cat.lexicons, run=run, language_of=language_of,
+                          jurisdiction=where)
     try:
         detection: Detection = REGISTRY[spec.detector](journey, ctx)
         score = None if detection.score is None else max(0.0, min(1.0, float(detection.score)))
@@ -131,20 +148,25 @@ def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: Ru
                        value=detection.value, findings=findings[:MAX_FINDINGS], details=detection.details)
 
 
-def judge_journey(journey: JourneyResult, cat: Catalogue, run: RunResult | None = None) -> JourneyResult:
+def judge_journey(journey: JourneyResult, cat: Catalogue, run: RunResult | None = None,
+                  jurisdiction: str | None = None) -> JourneyResult:
+    """Judge one journey in its jurisdiction (``jurisdiction`` overrides the one it was recorded with)."""
     language_of = journey_language_of
+    journey.jurisdiction = resolve(journey, jurisdiction)
     journey.checks = [judge_check(spec, journey, cat, run, language_of) for spec in cat.specs]
     journey.score = journey_score(journey)
     return journey
 
 
-def judge_run(run: RunResult, extra_checks: list[Path] | None = None, cat: Catalogue | None = None) -> RunResult:
-    """Judge every journey of the run (in place) and score the sites. Returns the run."""
+def judge_run(run: RunResult, extra_checks: list[Path] | None = None, cat: Catalogue | None = None,
+              jurisdiction: str | None = None) -> RunResult:
+    """Judge every journey of the run (in place) and score the sites; ``jurisdiction`` (rescore
+    --jurisdiction) overrides the journeys' own. Returns the run."""
     cat = cat or catalogue(extra_checks)
     for journey in run.journeys:
         if journey.outcome == "pending":
             continue
-        judge_journey(journey, cat, run)
+        judge_journey(journey, cat, run, jurisdiction)
     run.sites = site_scores(run)
     run.judged = {
         "at": datetime.now(UTC).isoformat(timespec="seconds"),

@@ -20,7 +20,7 @@ from cxaudit.atomic import write_failed
 from cxaudit.journey import Journey
 from cxaudit.record.browser import FoundBrowser, context_options, find_browser, launch, ui_language
 from cxaudit.record.session import JourneySession, RecorderOptions, now_iso
-from cxaudit.results.model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, RunResult
+from cxaudit.results.model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, Jurisdiction, RunResult
 from cxaudit.shipped import VERSION as __version__
 from cxaudit.words.notes import Note, note
 
@@ -37,6 +37,7 @@ class RunOptions:
     browser_path: str | None = None
     step_timeout: float | None = None
     device: str | None = None  # overrides every journey's device
+    jurisdiction: str | None = None  # overrides every journey's jurisdiction (judge/jurisdiction.py)
     screenshots: bool = True
     delay: float = 0.0  # politeness: seconds to wait before each step
     per_host: int | None = None  # politeness: journeys at once against one host (default: workers)
@@ -127,6 +128,7 @@ async def record_journey(browser: Any, journey: Journey, options: RunOptions, fo
         _fail(result, result.steps[-1] if result.steps else None,
               note("err_browser_gone", when="during_journey" if result.steps else "before_journey"), "browser", session)
     result.device = device
+    result.jurisdiction = _jurisdiction(journey, options.jurisdiction)
     result.finished_at = now_iso()
     result.metrics = metrics(result)
     return result
@@ -170,10 +172,18 @@ def _connected(browser: Any) -> bool:
         return False
 
 
-def _empty(journey: Journey, start_url: str) -> JourneyResult:
+def _jurisdiction(journey: Journey, run_jurisdiction: str | None) -> Jurisdiction | None:
+    """The run's jurisdiction, else the journey file's; None leaves it to the pages' language (judging)."""
+    if run_jurisdiction:
+        return Jurisdiction(code=run_jurisdiction, source="run")
+    return Jurisdiction(code=journey.jurisdiction, source="journey") if journey.jurisdiction else None
+
+
+def _empty(journey: Journey, start_url: str, jurisdiction: str | None = None) -> JourneyResult:
     return JourneyResult(
         id=journey.id, name=journey.name, goal=journey.goal, site=journey.slug_site(), language=journey.language,
         device=journey.device, file=journey.path, start_url=start_url, started_at=now_iso(),
+        jurisdiction=_jurisdiction(journey, jurisdiction),
     )
 
 
@@ -215,11 +225,12 @@ def _new_run(journeys: list[Journey], options: RunOptions, run_id: str, found: F
             "per_host": options.per_host,
             "delay": options.delay,
             "device": options.device,
+            "jurisdiction": options.jurisdiction,
             "step_timeout": options.step_timeout,
             "headed": options.headed,
             **options.extra,
         },
-        journeys=[_empty(j, j.start_url(options.base_url)) for j in journeys],
+        journeys=[_empty(j, j.start_url(options.base_url), options.jurisdiction) for j in journeys],
     )
 
 

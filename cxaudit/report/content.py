@@ -13,6 +13,7 @@ from cxaudit.results.model import CheckResult, Finding, JourneyResult, RunResult
 from cxaudit.words.format import number
 from cxaudit.words.i18n import label, plural, t
 from cxaudit.words.notes import render as render_note
+from cxaudit.words.terms import term
 
 SEVERITY_ORDER = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 TAXONOMY_ORDER = ("gray", "mathur", "oecd", "brignull")
@@ -68,7 +69,8 @@ def check_text(specs: dict[str, CheckSpec], result: CheckResult | Finding | Any,
     keys = sorted(spec.taxonomy, key=lambda k: (TAXONOMY_ORDER.index(k) if k in TAXONOMY_ORDER else 99, k))
     return CheckText(
         id=cid, code=spec.code, title=spec.title.get(lang), failure_title=spec.failure_title.get(lang),
-        description=spec.description.get(lang), why=spec.why.get(lang), fix=spec.fix.get(lang), rules=list(spec.rules),
+        description=spec.description.get(lang), why=spec.why.get(lang), fix=spec.fix.get(lang),
+        rules=list(spec.rules) if getattr(result, "rules", None) is None else list(result.rules),
         taxonomy=[(label("tax", k, lang), spec.taxonomy[k]) for k in keys],
         references=[(r.title.get(lang), r.url) for r in spec.references], spec=spec,
     )
@@ -179,6 +181,26 @@ def evidence_text(f: Finding, lang: str) -> str:
 def note_text(f: Finding, lang: str) -> str:
     """The finding's note in ``lang``."""
     return worded(f.note_parts, f.note, lang)
+
+
+def check_reason(result: CheckResult, lang: str) -> str:
+    """Why a check did not apply, or passed although something was seen (``details.reason``), in ``lang``."""
+    parts = result.details.get("reason_parts") if isinstance(result.details, dict) else None
+    if parts:
+        try:
+            return render_note(parts, lang)
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            pass
+    reason = result.details.get("reason") if isinstance(result.details, dict) else None
+    return reason if isinstance(reason, str) else ""
+
+
+def jurisdiction_text(journey: JourneyResult, lang: str) -> str:
+    """E.g. "Germany (de), from the pages' language"; empty for a run judged before jurisdictions."""
+    where = journey.jurisdiction
+    if where is None:
+        return ""
+    return f"{term(where.code, lang)}, {term('source_' + where.source, lang)}"
 
 
 def worded(parts: list[Any], english: str | None, lang: str) -> str:

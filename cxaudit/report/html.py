@@ -41,10 +41,11 @@ class Branding:
 
 @dataclass
 class StepFinding:
-    number: int
+    number: int  # journey-wide, in step order: the tag of its box
     finding: Finding
     text: content.CheckText
     mark: images.Mark | None
+    shot_step: int | None = None  # the step whose screenshot carries its box (the page before a click)
 
 
 @dataclass
@@ -52,7 +53,8 @@ class StepView:
     step: StepRecord
     shot: images.Shot | None
     overlay: Any
-    findings: list[StepFinding] = field(default_factory=list)
+    findings: list[StepFinding] = field(default_factory=list)  # what happened at this step
+    boxes_for: list[tuple[int, int]] = field(default_factory=list)  # (tag, step): boxes here of later steps' findings
 
 
 @dataclass
@@ -91,6 +93,9 @@ def _anchor(text: str) -> str:
 
 
 def _journey_view(run: RunResult, j: JourneyResult, folder: Path, specs: dict[str, CheckSpec], lang: str) -> JourneyView:
+    """Each finding is listed on the card of the step where it happened (``step``, as the CLI and results.json
+    number it); its box is drawn on the screenshot that shows it (``screenshot_step``: for a control that was
+    clicked, the page before the click), tagged with the finding's journey-wide number."""
     by_step: dict[int, list[tuple[Finding, content.CheckText]]] = {}
     general: list[tuple[Finding, content.CheckText]] = []
     for c in j.checks:
@@ -98,24 +103,38 @@ def _journey_view(run: RunResult, j: JourneyResult, folder: Path, specs: dict[st
             continue
         text = content.check_text(specs, c, lang)
         for f in c.findings:
-            where = f.screenshot_step if f.screenshot_step is not None else f.step
-            (by_step.setdefault(where, []) if where is not None else general).append((f, text))
+            (by_step.setdefault(f.step, []) if f.step is not None else general).append((f, text))
     indices = {s.index for s in j.steps}
     for where in [w for w in by_step if w not in indices]:  # a step the run does not have: list it at the top
         general += by_step.pop(where)
+    listed: dict[int, list[StepFinding]] = {}
+    boxes: dict[int, list[StepFinding]] = {}  # screenshot step -> the findings with a box on it
+    number = 0
+    for s in j.steps:
+        found = sorted(by_step.get(s.index, []), key=lambda ft: (content.SEVERITY_ORDER.get(ft[0].severity, 9), ft[0].code))
+        for f, text in found:
+            number += 1
+            shot_step = f.screenshot_step if f.screenshot_step in indices else s.index
+            item = StepFinding(number, f, text, None, shot_step)
+            listed.setdefault(s.index, []).append(item)
+            if f.box:
+                boxes.setdefault(shot_step, []).append(item)
     steps, total = [], 0
     for s in j.steps:
         shot = images.screenshot(folder, s.screenshot)
-        found = sorted(by_step.get(s.index, []), key=lambda ft: (content.SEVERITY_ORDER.get(ft[0].severity, 9), ft[0].code))
-        marks = images.marks_for([(n, f.box, f.severity) for n, (f, _) in enumerate(found, 1) if f.box], shot)
-        mark_of = {m.number: m for m in marks}
-        items = [StepFinding(n, f, text, mark_of.get(n)) for n, (f, text) in enumerate(found, 1)]
+        here = boxes.get(s.index, [])
+        marks = images.marks_for([(sf.number, sf.finding.box, sf.finding.severity) for sf in here], shot)
+        for sf, mark in zip(here, marks, strict=True):
+            sf.mark = mark
+        later = [(sf.number, sf.finding.step) for sf in here if sf.finding.step != s.index]
         total += shot.bytes if shot else 0
-        steps.append(StepView(s, shot, images.overlay(shot, marks) if shot and marks else None, items))
+        steps.append(StepView(s, shot, images.overlay(shot, marks) if shot and marks else None,
+                              listed.get(s.index, []), later))
     checks = [(c, content.check_text(specs, c, lang)) for c in j.checks]
     checks.sort(key=lambda ct: (["fail", "warn", "error", "pass", "info", "not_applicable"].index(ct[0].status), ct[0].code))
     return JourneyView(j, _anchor(j.id), content.sentence(j, run, lang), steps,
-                       [StepFinding(n, f, text, None) for n, (f, text) in enumerate(general, 1)], checks, total)
+                       [StepFinding(n, f, text, None) for n, (f, text) in enumerate(general, number + 1)], checks,
+                       total)
 
 
 def _date(run: RunResult, branding: Branding, lang: str) -> str:
@@ -157,7 +176,8 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
                     symmetry=charts.symmetry_chart(run, lang)),
         model=score_model(specs, run), grade_colours=charts.GRADE_COLOURS,
         applied=[specs[i] for i in applied if i in specs],
-        texts={i: content.check_text(specs, _Named(i, specs[i].code), lang) for i in applied if i in specs},
+        texts={i: content.check_text(specs, _Named(i, specs[i].code, _rules_cited(run, specs[i])), lang)
+               for i in applied if i in specs},
         duration=lambda s: content.duration(s, lang),
         step_type=lambda s: content.step_type(s, lang), score_text=lambda x: content.score_text(x, lang),
         step_text=lambda s: step_text(s, lang),
@@ -166,6 +186,7 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
         evidence=lambda f: content.evidence_text(f, lang),
         note=lambda f: content.note_text(f, lang),
         worded=lambda parts, english: content.worded(parts, english, lang),
+        reason=lambda c: content.check_reason(c, lang), jurisdiction=lambda j: content.jurisdiction_text(j, lang),
     )
 
 
@@ -173,6 +194,16 @@ def build_context(run: RunResult, folder: Path, lang: str, branding: Branding | 
 class _Named:  # check_text() takes a result; the appendix has only ids
     check: str
     code: str
+    rules: list[str] | None = None
+
+
+def _rules_cited(run: RunResult, spec: CheckSpec) -> list[str] | None:
+    """The check's rules in force for at least one journey of the run (None: judged before jurisdictions)."""
+    results = [c for j in run.journeys for c in j.checks if c.id == spec.id and c.rules is not None]
+    if not results:
+        return None
+    cited = {r for c in results for r in c.rules}
+    return [r for r in spec.rules if r in cited]
 
 
 @dataclass

@@ -185,6 +185,8 @@ class CheckResult(Record):
     findings: list[Finding] = []
     details: dict[str, Any] = {}
     error: str | None = None
+    rules: list[str] | None = Field(None, description="the rules of the check in force in the journey's jurisdiction "
+                                    "on the day it was recorded (None: judged before 0.2, see the check's rules)")
 
 
 class JourneyScore(Record):
@@ -203,6 +205,15 @@ class SiteScore(Record):
     journeys: list[str] = []
 
 
+class Jurisdiction(Record):
+    """Where a journey is judged: ``de``, ``eu``, ``us-ca``, ``uk`` or ``none``, and what said so."""
+
+    code: Literal["de", "eu", "us-ca", "uk", "none"]
+    source: Literal["run", "journey", "language"] = Field(
+        description="run: --jurisdiction or cxaudit.yaml; journey: the journey file; language: the pages' language")
+    language: str | None = Field(None, description="with source language: the language tag it followed")
+
+
 class JourneyResult(Record):
     id: str
     name: str
@@ -218,6 +229,7 @@ class JourneyResult(Record):
     started_at: str = ""
     finished_at: str = ""
     metrics: JourneyMetrics = JourneyMetrics()
+    jurisdiction: Jurisdiction | None = None
     steps: list[StepRecord] = []
     checks: list[CheckResult] = Field([], description="the friction checks' verdicts (cxaudit rescore redoes them)")
     score: JourneyScore | None = None

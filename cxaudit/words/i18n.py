@@ -65,6 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "curve": {"en": "Curve (p10 / median)", "de": "Kurve (p10 / Median)"},
     # storyboard
     "start_url": {"en": "Start", "de": "Start"},
+    "jurisdiction": {"en": "Judged in", "de": "Beurteilt in"},
     "action": {"en": "Action", "de": "Aktion"},
     "url": {"en": "Address", "de": "Adresse"},
     "page_title": {"en": "Page title", "de": "Seitentitel"},
@@ -78,6 +79,9 @@ STRINGS: dict[str, dict[str, str]] = {
                 "de": "Bildschirmfoto auf die ersten {px} px einer {total} px langen Seite gekürzt."},
     "box_legend": {"en": "Marked on the screenshot", "de": "Im Bildschirmfoto markiert"},
     "box_off_image": {"en": "outside the saved screenshot", "de": "außerhalb des gespeicherten Bildschirmfotos"},
+    "box_on_step": {"en": "its box is on the screenshot of step {n}, the page where it was seen",
+                    "de": "sein Rahmen ist auf dem Bildschirmfoto von Schritt {n}, der Seite, auf der es zu sehen war"},
+    "box_for_step": {"en": "box {tag}: a finding of step {n}", "de": "Rahmen {tag}: ein Befund von Schritt {n}"},
     "findings_here": {"en": "Findings at this step", "de": "Befunde in diesem Schritt"},
     "step_failed": {"en": "This step failed:", "de": "Dieser Schritt schlug fehl:"},  # + the recorder's English reason
     "step_skipped": {"en": "Skipped.", "de": "Übersprungen."},

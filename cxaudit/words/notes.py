@@ -37,7 +37,20 @@ NOTES: dict[str, dict[str, str]] = {
                               "de": "{n} Antwort-Aktion(en) nötig, um weiterzukommen"},
     "survey_optional": {"en": "optional survey: {name!q} led on without an answer",
                         "de": "freiwillige Umfrage: {name!q} führte auch ohne Antwort weiter"},
+    # why a check was not applicable (CheckResult.details.reason)
+    "na_goal": {"en": "applies to {goals!l} journeys only; this journey's goal is {goal!t}",
+                "de": "gilt nur für Kundenwege mit dem Ziel {goals!l}; dieser hat das Ziel {goal!t}"},
+    "na_jurisdiction": {"en": "applies only in {where!l}; this journey is judged in {jurisdiction!t} ({source!t})",
+                        "de": "gilt nur in {where!l}; dieser Kundenweg wird in {jurisdiction!t} beurteilt ({source!t})"},
+    "na_language": {"en": "applies to pages in {languages} only; this journey's pages are in {found}",
+                    "de": "gilt nur für Seiten auf {languages}; die Seiten dieses Kundenwegs sind auf {found}"},
     # login_wall
+    "login_allowed_here": {"en": "a login was met, but in {jurisdiction!t} no rule forbids one before cancelling, and "
+                                 "signing up needed an account too (or was not audited)",
+                           "de": "eine Anmeldung kam vor, doch in {jurisdiction!t} verbietet keine Regel sie vor dem "
+                                 "Kündigen, und auch der Abschluss brauchte ein Konto (oder wurde nicht geprüft)"},
+    "login_not_at_signup": {"en": "signing up ({journey}) needed no account, but cancelling asks for a login",
+                            "de": "der Abschluss ({journey}) brauchte kein Konto, das Kündigen aber eine Anmeldung"},
     "login_step": {"en": "the journey had to log in to go on cancelling",
                    "de": "der Kundenweg musste sich anmelden, um weiter kündigen zu können"},
     "login_form": {"en": "a login form (password field {field!q}) on {url}",

@@ -40,5 +40,5 @@ def journey(steps, goal="cancel", outcome="completed", site="shop/x"):
                          start_url="http://x/", outcome=outcome, steps=steps)
 
 
-def run(name, j, **params):
-    return REGISTRY[name](j, DetectorContext(params=params, lexicons=LEX))
+def run(name, j, jurisdiction="none", run_result=None, **params):
+    return REGISTRY[name](j, DetectorContext(params=params, lexicons=LEX, jurisdiction=jurisdiction, run=run_result))

@@ -61,6 +61,7 @@ class DetectorContext:
     lexicons: dict[str, Any]  # lexicon name -> Lexicon (see cxaudit.judge.lexicon), after user overrides
     run: RunResult | None = None  # the whole run: for checks that compare journeys (cancel vs sign-up)
     language_of: Callable[[JourneyResult, int | None], str] = lambda journey, step: journey.language
+    jurisdiction: str = "none"  # where the journey is judged: de, eu, us-ca, uk or none (judge/jurisdiction.py)
 
     def lexicon(self, name: str) -> Any:
         try:

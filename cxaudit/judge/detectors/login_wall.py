@@ -1,4 +1,7 @@
-"""CX102 login_wall: a login step, or a page with a login form, met before the cancellation was confirmed."""
+"""CX102 login_wall: a login step, or a page with a login form, met before the cancellation was confirmed, where
+that is wrong: in a jurisdiction whose law forbids a login before cancelling (``forbidden_in``: § 312k BGB as
+LG Köln, OLG Düsseldorf and OLG Nürnberg read it), or anywhere when signing up on the same site (a completed
+sign-up journey of the run) needed no account. A login met elsewhere passes, and the details say why."""
 
 from __future__ import annotations
 
@@ -25,8 +28,21 @@ def login_forms(observation: Observed, max_fields: int = 3) -> list[tuple[Form, 
     return out
 
 
+def needs_login(journey: JourneyResult, max_fields: int) -> bool:
+    return any(s.type == "login" or login_forms(s.observation, max_fields) for s in journey.steps)
+
+
+def signup_without_account(journey: JourneyResult, ctx: DetectorContext, max_fields: int) -> JourneyResult | None:
+    """A completed sign-up journey of the same site that met no login, or None."""
+    if ctx.run is None:
+        return None
+    return next((j for j in ctx.run.journeys if j.goal == "signup" and j.site == journey.site
+                 and j.outcome == "completed" and not needs_login(j, max_fields)), None)
+
+
 @detector("login_wall")
 def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
+    max_fields = int(param(ctx, "max_login_fields", 3))
     steps = journey.steps
     if journey.outcome == "completed" and len(steps) > 1:
         steps = steps[:-1]  # the success page itself is not on the way
@@ -41,7 +57,7 @@ def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
                 data={"login_step": True},
             ))
             continue
-        forms = login_forms(s.observation, int(param(ctx, "max_login_fields", 3)))
+        forms = login_forms(s.observation, max_fields)
         url = (s.url_after or "").split("?")[0]
         if forms and url not in seen_urls:
             seen_urls.add(url)
@@ -57,4 +73,14 @@ def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     if not evidence:
         return Detection(score=1.0, details={"login": False})
     evidence.sort(key=lambda e: e.step)
-    return Detection(score=0.0, evidence=evidence, details={"login": True, "first_step": evidence[0].step})
+    details = {"login": True, "first_step": evidence[0].step, "jurisdiction": ctx.jurisdiction}
+    if ctx.jurisdiction in (param(ctx, "forbidden_in", ["de"]) or []):
+        return Detection(score=0.0, evidence=evidence, details={**details, "forbidden_here": True})
+    signup = signup_without_account(journey, ctx, max_fields)
+    if signup is not None:
+        for ev in evidence:
+            ev.note = ev.note + note("login_not_at_signup", journey=signup.id)
+        return Detection(score=0.0, evidence=evidence, details={**details, "signup_without_account": signup.id})
+    why = note("login_allowed_here", jurisdiction=ctx.jurisdiction)
+    return Detection(score=1.0, details={**details, "forbidden_here": False, "reason": why.text("en"),
+                                         "reason_parts": why.dump()})
