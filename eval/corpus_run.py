@@ -9,8 +9,9 @@ score of 1, so one offer screen or a redirect on a completed journey counts).
 Placements (the same page around every string of a kind, positive or negative, so only the string differs):
 
 - decline (confirmshaming): "the label of every control the journey clicked to go on, and of the decline
-  controls shown". Account page, then an offer page whose two buttons are a neutral "keep" button and the
-  string; the journey clicks the string (it is the step's element and target), then confirms.
+  controls shown". Account page, then an offer page (a half-price offer) whose two buttons are "Accept
+  offer" and the string; the journey clicks the string (it is the step's element and target, and one of
+  the page's elements), then confirms.
 - offer (retention_offer): "screens between the start and the goal", start and final confirmation not
   counted. Account page, then a cancel step whose heading is the string's first line and whose
   paragraphs are the following lines, with a neutral "Continue to cancel" button; then the confirmation.
@@ -53,11 +54,12 @@ KINDS = {"decline": "confirmshaming", "offer": "retention_offer", "policy": "cha
 LANGS = ("en", "de", "fr")
 DEV_SHARE = 40  # percent of ids in dev; the rest is test
 
-# The words of the page around a string, per language: navigation only, never wording a check looks for.
+# The words of the pages around a string, per language. The decline placement's page is an offer (a decline
+# control declines something); the rest is navigation and confirmation wording.
 _WORDS = {  # key: (en, de, fr)
     "account": ("Your account", "Ihr Konto", "Votre compte"),
     "cancel_link": ("Cancel subscription", "Abo kündigen", "Résilier l'abonnement"),
-    "keep": ("Keep my subscription", "Abo behalten", "Garder mon abonnement"),
+    "keep": ("Accept offer", "Angebot annehmen", "Accepter l'offre"),
     "continue": ("Continue to cancel", "Weiter zur Kündigung", "Continuer la résiliation"),
     "confirm": ("Confirm cancellation", "Jetzt kündigen", "Confirmer la résiliation"),
     "help": ("Help centre", "Hilfe", "Aide"),
@@ -65,8 +67,9 @@ _WORDS = {  # key: (en, de, fr)
     "done": ("Your subscription has been cancelled.", "Ihr Abo wurde gekündigt.", "Votre abonnement a été résilié."),
     "done_h": ("Cancellation confirmed", "Kündigung bestätigt", "Résiliation confirmée"),
     "plan": ("Plan: Streaming Standard", "Tarif: Streaming Standard", "Formule : Streaming Standard"),
-    "offer_h": ("Your plan", "Ihr Tarif", "Votre formule"),
-    "offer_p": ("You are on the Standard plan.", "Sie nutzen den Tarif Standard.", "Vous avez la formule Standard."),
+    "offer_h": ("A special offer for you", "Ein Angebot für Sie", "Une offre pour vous"),
+    "offer_p": ("Stay and pay half price for 3 months.", "Bleiben Sie und zahlen Sie 3 Monate lang den halben Preis.",
+                "Restez et payez moitié prix pendant 3 mois."),
     "confirm_h": ("Confirm your cancellation", "Kündigung bestätigen", "Confirmez votre résiliation"),
     "confirm_p": ("Your subscription ends at the end of the billing period.",
                   "Ihr Abo endet zum Ende des Abrechnungszeitraums.",
@@ -297,7 +300,8 @@ class Judge:
 
 # ------------------------------------------------------------------ figures
 def evaluate(entries: list[dict[str, Any]], split: str, judge: Judge) -> dict[str, Any]:
-    """{check: {lang: {split: {positives, hits, recall, negatives, false_alarms, fa_rate, ordinary, ordinary_fa, ...}}}}"""
+    """{check: {lang: {split: {positives, hits, recall, negatives, false_alarms, fa_rate, ordinary, ordinary_fa, ...}}}};
+    lang "all" sums the languages judged."""
     cells: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(lambda: {"positives": 0, "hits": 0, "negatives": 0,
                                                                              "false_alarms": 0, "ordinary": 0, "ordinary_fa": 0,
                                                                              "missed": [], "false": [], "ordinary_false": []})
@@ -326,8 +330,12 @@ def evaluate(entries: list[dict[str, Any]], split: str, judge: Judge) -> dict[st
             c["false_alarms"] += fired
             if fired:
                 c["false"].append(e["id"])
+    for (check, lang, s), c in list(cells.items()):  # every language together, per check and split
+        total = cells[(check, "all", s)]
+        for key, value in c.items():
+            total[key] += value
     out: dict[str, Any] = {}
-    for (check, lang, s), c in sorted(cells.items()):
+    for (check, lang, s), c in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][1] == "all", kv[0][1], kv[0][2])):
         c["recall"] = round(c["hits"] / c["positives"], 4) if c["positives"] else None
         c["fa_rate"] = round(c["false_alarms"] / c["negatives"], 4) if c["negatives"] else None
         c["ordinary_fa_rate"] = round(c["ordinary_fa"] / c["ordinary"], 4) if c["ordinary"] else None
