@@ -304,7 +304,8 @@ def evaluate(entries: list[dict[str, Any]], split: str, judge: Judge) -> dict[st
     lang "all" sums the languages judged."""
     cells: dict[tuple[str, str, str], dict[str, Any]] = defaultdict(lambda: {"positives": 0, "hits": 0, "negatives": 0,
                                                                              "false_alarms": 0, "ordinary": 0, "ordinary_fa": 0,
-                                                                             "missed": [], "false": [], "ordinary_false": []})
+                                                                             "missed": [], "false": [], "ordinary_false": [],
+                                                                             "tags": defaultdict(lambda: [0, 0])})
     splits = ("dev", "test") if split == "all" else (split,)
     for e in entries:
         s = split_of(e["id"])
@@ -323,6 +324,9 @@ def evaluate(entries: list[dict[str, Any]], split: str, judge: Judge) -> dict[st
         if e["label"] == "positive":
             c["positives"] += 1
             c["hits"] += fired
+            for tag in e.get("tags", []):
+                c["tags"][tag][0] += fired
+                c["tags"][tag][1] += 1
             if not fired:
                 c["missed"].append(e["id"])
         else:
@@ -333,12 +337,18 @@ def evaluate(entries: list[dict[str, Any]], split: str, judge: Judge) -> dict[st
     for (check, lang, s), c in list(cells.items()):  # every language together, per check and split
         total = cells[(check, "all", s)]
         for key, value in c.items():
-            total[key] += value
+            if key == "tags":
+                for tag, (hits, n) in value.items():
+                    total["tags"][tag][0] += hits
+                    total["tags"][tag][1] += n
+            else:
+                total[key] += value
     out: dict[str, Any] = {}
     for (check, lang, s), c in sorted(cells.items(), key=lambda kv: (kv[0][0], kv[0][1] == "all", kv[0][1], kv[0][2])):
         c["recall"] = round(c["hits"] / c["positives"], 4) if c["positives"] else None
         c["fa_rate"] = round(c["false_alarms"] / c["negatives"], 4) if c["negatives"] else None
         c["ordinary_fa_rate"] = round(c["ordinary_fa"] / c["ordinary"], 4) if c["ordinary"] else None
+        c["tags"] = {tag: {"hits": hits, "positives": n, "recall": round(hits / n, 4)} for tag, (hits, n) in sorted(c["tags"].items())}
         out.setdefault(check, {}).setdefault(lang, {})[s] = c
     return out
 
@@ -360,6 +370,16 @@ def print_table(figures: dict[str, Any], file: Any = sys.stdout) -> None:
                 print(f"{check:<18} {lang:<4} {s:<5} {rec:>16} {fa:>16} {ofa:>16}", file=file)
 
 
+def print_tags(figures: dict[str, Any], file: Any = sys.stdout) -> None:
+    """Recall on the positives of each shape (the entries' ``tags``: issue 12's class 7)."""
+    print(f"\n{'check':<18} {'lang':<4} {'split':<5} {'shape':<24} {'recall':>16}", file=file)
+    for check, by_lang in figures.items():
+        for lang, by_split in by_lang.items():
+            for s, c in by_split.items():
+                for tag, t in c["tags"].items():
+                    print(f"{check:<18} {lang:<4} {s:<5} {tag:<24} {t['hits']:>3}/{t['positives']:<3} {_pct(t['recall'])}", file=file)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--split", choices=("dev", "test", "all"), default="test")
@@ -369,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="cut text blocks at this many characters (default: snapshot.js's maxText; 0: no cut)")
     ap.add_argument("--policy-outcome", choices=("completed", "blocked"), default="completed",
                     help="policy placement: the journey confirms after the policy page, or ends on it")
+    ap.add_argument("--by-shape", action="store_true", help="also recall per shape of positive (typographic apostrophe, "
+                    "determiner or number, not about money, deep in a paragraph)")
     ap.add_argument("--show-misses", action="store_true", help="list the missed positives and the false alarms on stderr")
     args = ap.parse_args(argv)
 
@@ -388,6 +410,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"split {args.split}; text blocks cut at {judge.limit or 'no limit'}; policy outcome {args.policy_outcome}")
         print_table(figures)
+        if args.by_shape:
+            print_tags(figures)
     if args.show_misses:
         by_id = {e["id"]: e for e in entries}
         for check, by_lang in figures.items():

@@ -18,7 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "eval" / "corpus"
 FIELDS = {"id", "text", "label", "kind", "check", "lang", "source"}
-OPTIONAL = {"basis"}
+OPTIONAL = {"basis", "tags"}
+TAGS = {"decline": {"typographic_apostrophe", "determiner", "number", "not_money"}, "policy": {"deep_in_paragraph"}}
 CHECKS = {"decline": "confirmshaming", "offer": "retention_offer", "policy": "channel_redirect", "ordinary": "all"}
 SOURCES = {"regulator", "court", "consumer_org", "news", "statute", "paraphrase", "own"}
 LANGS = {"en", "de", "fr"}
@@ -81,6 +82,25 @@ def test_every_entry_has_the_fields_and_agrees_with_its_file():
         prefix = f"{e['lang']}-{'ui' if e['kind'] == 'ordinary' else e['kind']}-"
         if not e["id"].startswith(prefix):
             problems.append(f"{where}: id {e['id']} should start with {prefix}")
+    assert not problems, "\n".join(problems)
+
+
+def test_shape_tags_are_known_and_agree_with_the_text():
+    """The shapes of issue 12's class 7 that eval/corpus_run.py --by-shape reports recall on."""
+    problems = []
+    for e in ENTRIES:
+        tags = e.get("tags", [])
+        if tags and (e["label"] != "positive" or not set(tags) <= TAGS.get(e["kind"], set()) or len(set(tags)) != len(tags)):
+            problems.append(f"{e['id']}: tags {tags}")
+        if e["label"] != "positive":
+            continue
+        if e["kind"] == "decline":
+            if ("typographic_apostrophe" in tags) != any(c in e["text"] for c in "’´"):
+                problems.append(f"{e['id']}: typographic_apostrophe")
+            if ("number" in tags) != bool(re.search(r"\d", e["text"])):
+                problems.append(f"{e['id']}: number")
+        if e["kind"] == "policy" and ("deep_in_paragraph" in tags) != (len(e["text"]) > 300):
+            problems.append(f"{e['id']}: deep_in_paragraph")
     assert not problems, "\n".join(problems)
 
 
