@@ -395,14 +395,17 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     judge = Judge(args.text_limit, args.policy_outcome)
-    problems = judge.check_placement()
-    if problems:
-        print("\n".join(problems), file=sys.stderr)
-        return 2
     entries = load_corpus()
     if args.lang:
         entries = [e for e in entries if e["lang"] in args.lang]
-    figures = evaluate(entries, args.split, judge)
+    try:
+        problems = judge.check_placement()
+        figures = {} if problems else evaluate(entries, args.split, judge)
+    except RuntimeError as exc:  # a check raised or was not applicable: no figure would mean anything
+        problems = [str(exc)]
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
     if args.json:
         json.dump({"split": args.split, "text_limit": judge.limit, "policy_outcome": args.policy_outcome,
                    "figures": figures}, sys.stdout, ensure_ascii=False, indent=1)
