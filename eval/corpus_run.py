@@ -244,9 +244,7 @@ def _journey(kind: str, lang: str, text: str, limit: int, policy_outcome: str = 
                              "target": {"url": pages[0][0]}, "url_after": pages[0][0], "title_after": pages[0][1]["title"],
                              "navigated": True, "view_changed": True, "view_key": pages[0][1]["view_key"],
                              "observation": pages[0][1]}))
-    for i, (jstep, (role, name, el)) in enumerate(zip(journey.steps, clicks), start=1):
-        if i >= len(pages):
-            break
+    for i, (jstep, (_, _, el)) in enumerate(zip(journey.steps, clicks, strict=True), start=1):  # click i led to page i
         description, action = describe(jstep)
         before, after = pages[i - 1], pages[i]
         steps.append(_validated({
@@ -334,7 +332,7 @@ def evaluate(entries: list[dict[str, Any]], split: str, judge: Judge) -> dict[st
             c["false_alarms"] += fired
             if fired:
                 c["false"].append(e["id"])
-    for (check, lang, s), c in list(cells.items()):  # every language together, per check and split
+    for (check, _lang, s), c in list(cells.items()):  # every language together, per check and split
         total = cells[(check, "all", s)]
         for key, value in c.items():
             if key == "tags":
