@@ -37,6 +37,7 @@ import json
 import re
 import sys
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 sys.path.insert(0, str(ROOT))
 
 from cxaudit.journey import Journey, Target  # noqa: E402
-from cxaudit.judge.engine import Catalogue, catalogue, judge_journey  # noqa: E402
+from cxaudit.judge.engine import catalogue, judge_journey  # noqa: E402
 from cxaudit.record.describe import describe, describe_start  # noqa: E402
 from cxaudit.results.model import JourneyResult, RunResult, StepRecord  # noqa: E402
 from cxaudit.results.observation import parse_element, parse_observation  # noqa: E402
@@ -270,7 +271,7 @@ class Judge:
 
     def __init__(self, text_limit: int | None = None, policy_outcome: str = "completed"):
         full = catalogue()
-        self.cats = {kind: Catalogue([full.spec(check)], full.lexicons, full.folders) for kind, check in KINDS.items()}
+        self.cats = {kind: replace(full, specs=[full.spec(check)]) for kind, check in KINDS.items()}
         self.limit = text_limit_of_recorder() if text_limit is None else text_limit
         self.policy_outcome = policy_outcome
 
