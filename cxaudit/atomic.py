@@ -1,8 +1,10 @@
 """Files are written whole or not at all: into a temporary file beside the target, then renamed over it.
 
 Every file cxaudit writes (results.json, reports, gate.md) goes through here, so a crash, a full disk or
-a second run never leaves a half-written file, and the last complete one stays in place. A failure becomes
-``WriteFailed`` (exit status 3) naming the file and the cause in words.
+a second run never leaves a half-written file, and the last complete one stays in place. The temporary file
+is flushed to the disk (``fsync``) before the rename and the folder after it, where the operating system
+allows, so that holds across a power loss too. A failure becomes ``WriteFailed`` (exit status 3) naming the
+file and the cause in words.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     try:
         yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; outputs are ordinary files
+        _fsync_file(tmp)  # the new content is on the disk before any name points at it
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -52,6 +55,30 @@ def atomic_path(target: str | Path) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+    _fsync_folder(target.parent)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)  # writable: Windows commits only a handle open for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Flush the folder's entry of the renamed file, where the OS lets a folder be opened and synced (POSIX);
+    elsewhere (Windows, some network file systems) the rename is as durable as the file system makes it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # EINVAL and the like: this file system does not sync folders; the file itself is complete
+    finally:
+        os.close(fd)
 
 
 def write_atomic(target: str | Path, data: str | bytes) -> Path:

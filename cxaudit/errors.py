@@ -12,6 +12,7 @@ class ExitStatus(IntEnum):
     GATE_FAILED = 1  # friction over budget or a regression (CI gate)
     USAGE = 2  # bad options, bad journey or config file
     SITE_OR_BROWSER = 3  # no browser, browser crashed, a journey ended in error
+    INTERNAL = 4  # a bug in cxaudit: the CLI's "internal error ... report it"
     INTERRUPTED = 130
 
 

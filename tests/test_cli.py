@@ -66,6 +66,22 @@ def test_no_browser_found_is_status_3_with_install_tip(tmp_path):
     assert "Traceback" not in proc.stderr
 
 
+def test_an_internal_error_is_status_4_in_one_line(monkeypatch):
+    """A bug in cxaudit is not a failing site (3): CI can tell "the tool broke" from "the site failed"."""
+    import cxaudit.results.model
+
+    def broken():
+        raise RuntimeError("boom\n  at the second line")
+
+    monkeypatch.setattr(cxaudit.results.model, "json_schema", broken)
+    proc = cx("schema")
+    assert proc.returncode == 4 and proc.stdout == ""
+    assert proc.stderr.splitlines() == ["cxaudit: internal error: RuntimeError: boom at the second line "
+                                        "(a bug in cxaudit: rerun with --traceback and report it)"]
+    with pytest.raises(RuntimeError, match="boom"):  # --traceback: the Python traceback instead
+        cx("--traceback", "schema")
+
+
 def test_schema_is_json():
     proc = cx("schema")
     schema = json.loads(proc.stdout)

@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from cxaudit.errors import CxauditError, ExitStatus
+from cxaudit.words.format import clip
 
 app = typer.Typer(
     name="cxaudit",
@@ -66,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
             return int(ExitStatus.USAGE) if exc.exit_code else 0
         if _state["traceback"]:
             raise
-        sys.stderr.write(f"cxaudit: internal error: {type(exc).__name__}: {exc}\n")
-        sys.stderr.write("Tip: rerun with --traceback and report it\n")
-        return int(ExitStatus.SITE_OR_BROWSER)
+        # one line, whatever the exception says: a CI log shows it whole, and the status (4) tells "cxaudit
+        # broke" from "the site failed" (3)
+        sys.stderr.write(f"cxaudit: internal error: {type(exc).__name__}: {clip(str(exc), 300)} "
+                         "(a bug in cxaudit: rerun with --traceback and report it)\n")
+        return int(ExitStatus.INTERNAL)
     return rc if isinstance(rc, int) else 0

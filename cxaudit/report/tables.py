@@ -2,10 +2,15 @@
 
 Column names are stable English identifiers (for scripts and pivot tables); check titles, step descriptions
 and the journey sentence are in the report language.
+
+Much of the text is not cxaudit's: page titles and URLs, journey and site names, findings' words. Every text
+cell of both formats goes through ``spreadsheet_text``, the one guard against spreadsheet formula injection.
 """
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -60,28 +65,55 @@ def frames(run: RunResult, lang: str = "en") -> dict[str, pd.DataFrame]:
     return out
 
 
-def _safe(df: pd.DataFrame) -> pd.DataFrame:
-    """Spreadsheet formula injection: a cell of page text starting with = + - @ is prefixed with a quote."""
+# OWASP's CSV injection list (= + - @, tab, carriage return) and the full-width forms some spreadsheets read as
+# the same; a cell is also a formula when blanks come before the sign, so those are looked through
+FORMULA_SIGNS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+CONTROL_START = ("\t", "\r")
+XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # an .xlsx is XML: these cannot be in a cell at all
+
+
+def spreadsheet_text(text: str) -> str:
+    """Text a spreadsheet shows as text and never runs: a cell that would start a formula (or a DDE link such
+    as ``=cmd|' /C calc'!A0``) gets a single quote in front, as OWASP recommends; other text is unchanged."""
+    if text.startswith(CONTROL_START) or text.lstrip()[:1] in FORMULA_SIGNS:
+        return "'" + text
+    return text
+
+
+def _text_cells(df: pd.DataFrame, fix=spreadsheet_text) -> pd.DataFrame:
+    """Every text cell through ``fix``, whatever the column's dtype (pandas 3 gives text columns its own
+    ``str`` dtype, older ones ``object``); numbers, booleans and empty cells are left as they are."""
     df = df.copy()
     for col in df.columns:
-        if df[col].dtype == object:
-            df[col] = df[col].map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v)
+        if not pd.api.types.is_numeric_dtype(df[col]):
+            df[col] = df[col].map(lambda v: fix(v) if isinstance(v, str) else v).astype(object)
     return df
 
 
+def _xlsx_text(text: str) -> str:
+    return spreadsheet_text(XML_ILLEGAL.sub("\ufffd", text))
+
+
 def write_csv(run: RunResult, paths: list[Path], lang: str = "en") -> list[Path]:
+    """Text cells quoted and neutralised (``spreadsheet_text``); numbers unquoted, so a spreadsheet reads them as numbers."""
     dfs = frames(run, lang)
     for path, name in zip(paths, ("steps", "findings", "scores"), strict=True):
-        write_atomic(path, _safe(dfs[name]).to_csv(index=False))
+        write_atomic(path, _text_cells(dfs[name]).to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC))
     return paths
 
 
 def write_xlsx(run: RunResult, path: Path, lang: str = "en") -> Path:
+    """One sheet per table. Text cells are neutralised as in the CSV files and stored as strings, never as formulas
+    or error values (openpyxl would make ``=...`` a formula and ``#N/A`` an error); numbers stay numbers."""
     with atomic_path(path) as tmp, pd.ExcelWriter(tmp, engine="openpyxl") as xl:
         for name, df in frames(run, lang).items():
-            _safe(df).to_excel(xl, sheet_name=name, index=False)
+            _text_cells(df, _xlsx_text).to_excel(xl, sheet_name=name, index=False)
             sheet = xl.sheets[name]
             sheet.freeze_panes = "A2"
+            for row in sheet.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str):
+                        c.data_type = "s"
             for col in sheet.columns:
                 width = max((len(str(c.value)) for c in col[:200] if c.value is not None), default=8)
                 sheet.column_dimensions[col[0].column_letter].width = min(60, max(8, width + 2))
