@@ -20,7 +20,8 @@ from playwright._impl._errors import TargetClosedError
 from playwright.async_api import Error as PlaywrightError
 
 from cxaudit.record import snapshot as snap_mod
-from cxaudit.record.snapshot import ELEMENT_JS, MASK, SNAPSHOT_JS, element_info, redact, take_snapshot
+from cxaudit.record.masking import MASK, Masker, redact
+from cxaudit.record.snapshot import ELEMENT_JS, SNAPSHOT_JS, element_info, take_snapshot
 
 pytestmark = pytest.mark.browser
 
@@ -53,8 +54,8 @@ def open_fixture(page, name: str):
     page.goto((FIXTURES / name).resolve().as_uri())
 
 
-def snapshot(page, **opts) -> dict:
-    obs = page.evaluate(SNAPSHOT_JS, opts)
+def snapshot(page, *, secrets=(), **opts) -> dict:
+    obs = page.evaluate(SNAPSHOT_JS, {**opts, "masks": Masker(secrets).script_masks()})
     assert "error" not in obs, obs.get("error")
     return obs
 
@@ -550,7 +551,7 @@ def test_async_take_snapshot_navigation_and_closed_page():
             await page.route("http://cx.test/**", slow)
             await page.set_content("<h1>First</h1><p>secret: hunter2</p><input type=password value=pw1>")
             out["ok"] = await take_snapshot(page, secrets=["hunter2"])
-            out["direct"] = await page.evaluate(SNAPSHOT_JS, {"secrets": ["hunter2"]})
+            out["direct"] = await page.evaluate(SNAPSHOT_JS, {"masks": Masker(["hunter2"]).script_masks()})
             out["element"] = await element_info(page.get_by_role("heading"), secrets=["hunter2"])
             out["missing"] = await element_info(page.locator("#nope"), timeout=0.3)
             # snapshots racing a navigation: each must be a dict, never an exception

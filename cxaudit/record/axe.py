@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from cxaudit.record.snapshot import redact
+from cxaudit.record.masking import Masker, redact
 
 AXE_TAGS = ["wcag2a", "wcag2aa"]
 AXE_TIMEOUT_S = 20.0
@@ -87,7 +87,7 @@ def axe_key(url: str, observation: dict | None) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}{fragment}|{heading}"
 
 
-async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> dict[str, Any]:
+async def run_axe(page: Any, secrets: Masker | list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> dict[str, Any]:
     """Run axe on the page now; the compact summary, or ``{"error": ...}``."""
     t = time.monotonic()
     try:
@@ -99,9 +99,9 @@ async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = 
         return {"error": "axe-playwright-python is not installed (pip install axe-playwright-python)"}
     except Exception as exc:  # noqa: BLE001 - a page that navigated away, a CSP or a broken page: note it, go on
         line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-        return {"error": redact(line, secrets or []), "ms": round((time.monotonic() - t) * 1000)}
+        return {"error": redact(line, secrets), "ms": round((time.monotonic() - t) * 1000)}
     if not isinstance(result, dict):
         return {"error": "axe returned no result"}
-    result = redact(result, secrets or [])
+    result = redact(result, secrets)
     result["ms"] = round((time.monotonic() - t) * 1000)
     return result

@@ -163,7 +163,10 @@ async def fill(s: JourneySession, p: FillParams, record: StepRecord, timeout: fl
 
 def filled_value(s: JourneySession, info: dict | None, value: str) -> FilledValue:
     info = info or {}
-    secret = value in s.journey.secrets or info.get("type") == "password"
+    password = info.get("type") == "password"
+    secret = value in s.journey.secrets or password
+    if password:  # the page may echo it: from now on it is masked like a ${...} value
+        s.secrets.add(value, "password")
     return FilledValue(
         label=info.get("label") or info.get("name") or None,
         name=info.get("field_name") or info.get("html_name") or None,
