@@ -159,6 +159,8 @@ def test_the_session_masks_name_site_start_url_and_typed_passwords(tmp_path):
         assert "tok-9f8e7d6c5b" not in result.model_dump_json() and result.start_url == "http://127.0.0.1:1" + MASK
     value = filled_value(session, {"type": "password", "label": "Password"}, "typed-in-clear-77")
     assert value.secret and value.value == MASK
+    plain = filled_value(session, {"type": "text"}, "my link /a?t=tok-9f8e7d6c5b")  # holds a secret in it
+    assert not plain.secret and plain.value == f"my link {MASK}"
     echoed = base64.b64encode(b"typed-in-clear-77").decode()
     assert session.redact(f"welcome typed-in-clear-77 {echoed}") == f"welcome {MASK} {MASK}"
 

@@ -172,7 +172,7 @@ def filled_value(s: JourneySession, info: dict | None, value: str) -> FilledValu
         name=info.get("field_name") or info.get("html_name") or None,
         autocomplete=info.get("autocomplete") or None,
         type=info.get("type") or None,
-        value=SECRET_MASK if secret else value,
+        value=SECRET_MASK if secret else s.redact(value),  # a literal value may hold a secret in it
         secret=secret,
         characters=len(value),
     )

@@ -71,7 +71,7 @@ def validation_messages(obs: dict | None, before: dict | None) -> list[str]:
 async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout: float) -> None:
     before = s.last_observation
     before_sig = view_signature(s.page.url, before)
-    probe = GateProbe(name=p.name, blocked=False)
+    probe = GateProbe(name=s.redact(p.name) if p.name else p.name, blocked=False)
     record.gate = probe
     loc = await s.locate(p.proceed, timeout)
     info = await element_info(loc, secrets=s.secrets)
