@@ -62,6 +62,19 @@ def test_a_secret_echoed_in_every_encoding_reaches_no_file(tmp_path, pages_url):
     check = next(c for c in result["checks"] if c["id"] == "missing_confirmation_details")
     assert check["details"]["present"]["save"] == f"sent to {SECRET_MASK}."
 
+    # and what the page prints of it is painted black in the screenshot, as password fields are
+    from PIL import Image, ImageStat
+
+    def brightness(block: dict) -> float:
+        box = block["box"]
+        with Image.open(folder / shown["screenshot"]) as im:
+            area = im.convert("L").crop((box["x"], box["y"], box["x"] + box["width"], box["y"] + box["height"]))
+            return ImageStat.Stat(area).mean[0]
+
+    echoed = next(b for b in obs["text_blocks"] if b["text"].startswith("Echo: "))
+    heading = next(b for b in obs["text_blocks"] if b["text"] == "Your access token")
+    assert brightness(echoed) < 40 < 150 < brightness(heading)
+
     files = [p for p in folder.rglob("*") if p.is_file()]
     assert {p.name for p in files} >= {"results.json", "report.html", "steps.csv", "report.xlsx", "report.md", "junit.xml"}
     forms = {f for s in (SECRET, PIN) for f in every_form(s)}

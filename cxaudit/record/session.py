@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -156,6 +157,9 @@ class JourneySession:
         self.shots.mkdir(parents=True, exist_ok=True)
         path = self.shots / f"{name}.jpg"
         masks = [self.page.locator(css) for css in self.journey.mask]
+        if self.secrets and (observation is None or observation.get("masked")):  # a secret the page prints
+            masks += [self.page.get_by_text(re.compile(src, re.IGNORECASE if flags else 0))
+                      for src, flags, _ in self.secrets.script_masks()]
         if not no_password_field(observation):
             masks.insert(0, self.page.locator("input[type=password]"))
         try:
