@@ -1,4 +1,5 @@
-"""A page that echoes a secret in every encoding: no file of the run folder holds it in any of them."""
+"""A page that echoes a secret in every encoding: no file of the run folder holds it in any of them; and the
+page's RegExp masks exactly as Python's re does."""
 
 from __future__ import annotations
 
@@ -84,3 +85,36 @@ def test_a_secret_echoed_in_every_encoding_reaches_no_file(tmp_path, pages_url):
             folded = text.casefold()
             for form in forms:  # base64 in its own case, everything else in any
                 assert (form not in text) if form in b64 else (form.casefold() not in folded), (path, form)
+
+
+@pytest.mark.browser
+def test_the_page_masks_exactly_as_python_does():
+    """snapshot.js compiles the masker's patterns with ``new RegExp``: for random secrets, each one compiles
+    and masks every form the same as Python's ``re`` does."""
+    import random
+
+    from playwright.sync_api import sync_playwright
+
+    from cxaudit.record.browser import find_browser, launch_args
+    from cxaudit.record.masking import Masker
+
+    rng = random.Random(13)
+    alphabet = "aZ09 -_+/=%&<>\"'\\@.:;?#ßüÄé€😀\t"
+    cases = []
+    for _ in range(150):
+        secret = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 20))).strip() or "x"
+        masker = Masker([secret])
+        texts = [f"a {form} b{form}c" for form in every_form(secret)]
+        cases.append({"masks": masker.script_masks(), "texts": texts, "expected": [masker.text(t) for t in texts]})
+    js = """(cases) => cases.map((c) => c.texts.map((t) => {
+      for (const [src, flags] of c.masks) t = t.replace(new RegExp(src, 'g' + flags), '\\u2022'.repeat(6));
+      return t;
+    }))"""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=find_browser().executable, args=launch_args())
+        try:
+            got = browser.new_page().evaluate(js, cases)
+        finally:
+            browser.close()
+    for case, result in zip(cases, got, strict=True):
+        assert result == case["expected"], case["masks"][:1]

@@ -164,6 +164,7 @@ class Masker:
     def __init__(self, secrets: Iterable[str] = (), kinds: dict[str, str] | None = None):
         self._kinds: dict[str, str] = {}
         self._compiled: list[tuple[re.Pattern[str], str]] | None = None
+        self._script: list[tuple[str, str, str]] | None = None
         for secret in secrets:
             self.add(secret, (kinds or {}).get(secret))
 
@@ -178,7 +179,7 @@ class Masker:
         kind = kind or self._kinds.get(secret) or kind_of(secret)
         if self._kinds.get(secret) != kind:
             self._kinds[secret] = kind
-            self._compiled = None
+            self._compiled = self._script = None
 
     def __bool__(self) -> bool:
         return bool(self._kinds)
@@ -191,12 +192,16 @@ class Masker:
 
     def script_masks(self) -> list[list[str]]:
         """[source, flags, kind] per pattern, longest secret first, for snapshot.js (``new RegExp``)."""
-        return [[src, flags, self._kinds[s]] for s in self._order() for src, flags in patterns_of(s)]
+        return [list(m) for m in self._masks()]
+
+    def _masks(self) -> list[tuple[str, str, str]]:
+        if self._script is None:
+            self._script = [(src, flags, self._kinds[s]) for s in self._order() for src, flags in patterns_of(s)]
+        return self._script
 
     def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
         if self._compiled is None:
-            self._compiled = [(re.compile(src, re.IGNORECASE if flags else 0), kind)
-                              for src, flags, kind in self.script_masks()]
+            self._compiled = [(re.compile(src, re.IGNORECASE if flags else 0), kind) for src, flags, kind in self._masks()]
         return self._compiled
 
     def text(self, text: str, found: set[str] | None = None) -> str:
