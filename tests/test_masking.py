@@ -122,6 +122,8 @@ def test_kinds_are_recorded_but_never_the_values():
     out = m.data({"t": "sent to kim@example.org", "u": ["/x?pw=pw-typed-1"], "n": 3}, found)
     assert found == {"email", "password"} and "kim" not in json.dumps(out) and "pw-typed" not in json.dumps(out)
     assert {kind for _, _, kind in m.script_masks()} == {"email", "text", "password"}
+    with pytest.raises(ValueError, match="unknown kind"):
+        m.add("x-1", "iban")
     m.add("K-100200", "password")  # typed into a password field later: the kind says so
     assert {kind for _, _, kind in m.script_masks()} == {"email", "password"}
 

@@ -177,6 +177,8 @@ class Masker:
         if not usable(secret):
             return
         kind = kind or self._kinds.get(secret) or kind_of(secret)
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind of secret {kind!r}; one of {', '.join(KINDS)}")
         if self._kinds.get(secret) != kind:
             self._kinds[secret] = kind
             self._compiled = self._script = None
