@@ -144,7 +144,7 @@ def test_the_json_schema_describes_the_observation_and_refuses_unknown_keys():
     for name in ("Observation", "SnapshotError", "Element", "ElementInfo", "TextBlock", "Form", "FormField",
                  "Dialog", "Frame", "Alert", "AxeSummary"):
         assert defs[name]["additionalProperties"] is False, name
-    assert set(defs["Observation"]["required"]) == set(Observation.model_fields) - {"error", "profile_ms", "axe"}
+    assert set(defs["Observation"]["required"]) == set(Observation.model_fields) - {"error", "profile_ms", "masked", "axe"}
     step = defs["StepRecord"]["properties"]
     refs = json.dumps(step["observation"]) + json.dumps(step["element"])
     assert "#/$defs/Observation" in refs and "#/$defs/SnapshotError" in refs and "#/$defs/ElementInfo" in refs
@@ -269,3 +269,11 @@ def test_a_check_that_misspells_a_key_is_an_error_result_not_a_pass():
         REGISTRY.pop("zz_misspelt")
     assert result.status == "error" and result.score is None
     assert "AttributeError" in result.error and "in_footr" in result.error
+
+
+def test_masked_lists_the_kinds_of_secret_masked_and_is_left_out_when_none_was():
+    obs = {**page_observation(), "masked": ["email", "password"]}
+    assert parse_observation(obs).model_dump()["masked"] == ["email", "password"]
+    assert "masked" not in parse_observation(page_observation()).model_dump()
+    with pytest.raises(ObservationError, match=r"observation\.masked"):
+        parse_observation({**page_observation(), "masked": "email"})

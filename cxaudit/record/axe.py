@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from cxaudit.record.snapshot import redact
+from cxaudit.record.masking import Masker, redact
 from cxaudit.record.views import first_heading
 from cxaudit.results.observation import AxeError, AxeSkipped, AxeSummary, ObservationError, Observed, parse_axe
 
@@ -85,7 +85,7 @@ def axe_key(url: str, observation: Observed) -> str:
     return f"{parts.scheme}://{parts.netloc}{parts.path}{fragment}|{first_heading(observation)}"
 
 
-async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> dict[str, Any]:
+async def run_axe(page: Any, secrets: Masker | list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> dict[str, Any]:
     """Run axe on the page now; the compact summary, or ``{"error": ...}``."""
     t = time.monotonic()
     try:
@@ -97,15 +97,16 @@ async def run_axe(page: Any, secrets: list[str] | None = None, timeout: float = 
         return {"error": "axe-playwright-python is not installed (pip install axe-playwright-python)"}
     except Exception as exc:  # noqa: BLE001 - a page that navigated away, a CSP or a broken page: note it, go on
         line = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
-        return {"error": redact(line, secrets or []), "ms": round((time.monotonic() - t) * 1000)}
+        return {"error": redact(line, secrets), "ms": round((time.monotonic() - t) * 1000)}
     if not isinstance(result, dict):
         return {"error": "axe returned no result"}
-    result = redact(result, secrets or [])
+    result = redact(result, secrets)
     result["ms"] = round((time.monotonic() - t) * 1000)
     return result
 
 
-async def observe_axe(page: Any, secrets: list[str] | None = None, timeout: float = AXE_TIMEOUT_S) -> AxeSummary | AxeSkipped | AxeError:
+async def observe_axe(page: Any, secrets: Masker | list[str] | None = None,
+                      timeout: float = AXE_TIMEOUT_S) -> AxeSummary | AxeSkipped | AxeError:
     """``run_axe``, typed; a result the model refuses is recorded as an axe error naming the first wrong path."""
     try:
         return parse_axe(await run_axe(page, secrets, timeout))

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from cxaudit.atomic import write_failed
 from cxaudit.journey import Journey
 from cxaudit.record.browser import FoundBrowser, context_options, find_browser, launch, ui_language
+from cxaudit.record.masking import redact
 from cxaudit.record.session import JourneySession, RecorderOptions, now_iso
 from cxaudit.results.model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, Jurisdiction, RunResult
 from cxaudit.shipped import VERSION as __version__
@@ -180,8 +181,9 @@ def _jurisdiction(journey: Journey, run_jurisdiction: str | None) -> Jurisdictio
 
 
 def _empty(journey: Journey, start_url: str, jurisdiction: str | None = None) -> JourneyResult:
+    name, site, start_url = redact([journey.name, journey.slug_site(), start_url], journey.secrets)
     return JourneyResult(
-        id=journey.id, name=journey.name, goal=journey.goal, site=journey.slug_site(), language=journey.language,
+        id=journey.id, name=name, goal=journey.goal, site=site, language=journey.language,
         device=journey.device, file=journey.path, start_url=start_url, started_at=now_iso(),
         jurisdiction=_jurisdiction(journey, jurisdiction),
     )

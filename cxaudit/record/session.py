@@ -7,19 +7,21 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, quote_plus, urlsplit
+from urllib.parse import urlsplit
 
-from cxaudit.journey import SECRET_MASK, Condition, Journey, Target
+from cxaudit.journey import Condition, Journey, Target
 from cxaudit.record.axe import axe_key, observe_axe
 from cxaudit.record.describe import describe, describe_start, target_action
 from cxaudit.record.failures import StepFailed, failure_of, is_navigation_race, is_timeout, plain_error
 from cxaudit.record.listeners import MAX_DIALOGS, MAX_POPUPS, Buffers, attach
 from cxaudit.record.locate import NotFound, resolve
+from cxaudit.record.masking import Masker
 from cxaudit.record.snapshot import observe_page
 from cxaudit.record.steps import run_step
 from cxaudit.record.views import no_password_field, page_key, shorter_than, title_of, visible_text
@@ -62,15 +64,6 @@ def _since(t: float) -> float:
     return round(time.monotonic() - t, 4)
 
 
-def secret_variants(secrets: frozenset[str] | set[str]) -> list[str]:
-    """Each secret as typed and as it appears in URLs (a GET form puts it in the query), longest first."""
-    out = set()
-    for secret in secrets:
-        if secret:
-            out.update({secret, quote(secret, safe=""), quote_plus(secret)})
-    return sorted(out, key=len, reverse=True)
-
-
 class JourneySession:
     """Runs one journey in a context it owns; ``result`` always holds what was recorded so far."""
 
@@ -89,17 +82,17 @@ class JourneySession:
         self.last_url = ""
         self.main_status: int | None = None  # HTTP status of the last main-document response
         self.attempted_url = start_url  # the last address a goto asked for
-        self.secrets = secret_variants(journey.secrets)
+        self.secrets = Masker(journey.secrets)  # and each value typed into a password field (steps/basic.py)
         self.shots = options.run_folder / "screens" / journey.id
         self.result = JourneyResult(
             id=journey.id,
-            name=journey.name,
+            name=self.redact(journey.name),
             goal=journey.goal,
-            site=journey.slug_site(),
+            site=self.redact(journey.slug_site()),
             language=journey.language,
             device=journey.device,
             file=journey.path,
-            start_url=start_url,
+            start_url=self.redact(start_url),
             started_at=now_iso(),
         )
 
@@ -109,20 +102,12 @@ class JourneySession:
         return self.options.step_timeout or self.journey.timeouts.step
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            if secret and secret in text:
-                text = text.replace(secret, SECRET_MASK)
-        return text
+        """Every form of every secret masked (cxaudit/record/masking.py: one behaviour for all that is written)."""
+        return self.secrets.text(text)
 
     def redact_data(self, data: Any) -> Any:
         """``redact`` on every string in a dict or list (a step's action and target)."""
-        if isinstance(data, str):
-            return self.redact(data)
-        if isinstance(data, dict):
-            return {k: self.redact_data(v) for k, v in data.items()}
-        if isinstance(data, list):
-            return [self.redact_data(v) for v in data]
-        return data
+        return self.secrets.data(data)
 
     def _attach(self, page: Any) -> None:
         attach(self, page)
@@ -173,6 +158,9 @@ class JourneySession:
         self.shots.mkdir(parents=True, exist_ok=True)
         path = self.shots / f"{name}.jpg"
         masks = [self.page.locator(css) for css in self.journey.mask]
+        if self.secrets and (observation is None or getattr(observation, "masked", None)):  # a secret the page prints
+            masks += [self.page.get_by_text(re.compile(src, re.IGNORECASE if flags else 0))
+                      for src, flags, _ in self.secrets.script_masks()]
         if not no_password_field(observation):
             masks.insert(0, self.page.locator("input[type=password]"))
         try:

@@ -1,6 +1,6 @@
 /*
  * cxaudit page observation: ONE function expression, evaluated with
- *   page.evaluate(SNAPSHOT_JS, {maxElements, maxTextBlocks, maxText, secrets})
+ *   page.evaluate(SNAPSHOT_JS, {maxElements, maxTextBlocks, maxText, masks})
  * It returns the whole observation of the page (see cxaudit/recorder/snapshot.py for the shape).
  *
  * The same function also serves element.js: when opts.target is an Element, it returns the
@@ -17,7 +17,7 @@
  */
 (opts) => {
   const O = Object.assign(
-    { maxElements: 600, maxTextBlocks: 400, maxText: 300, maxDialogText: 1000, secrets: [] },
+    { maxElements: 600, maxTextBlocks: 400, maxText: 300, maxDialogText: 1000, masks: [] },
     opts || {}
   );
   const TARGET = O.target || null;
@@ -27,18 +27,18 @@
   const r1 = (n) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : 0);
   const r2 = (n) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : 0);
   const norm = (s) => (s == null ? '' : String(s)).replace(/[\u200b\u00ad]/g, '').replace(/\s+/g, ' ').trim();
-  const secretRes = [];
-  for (const s of O.secrets || []) {
-    if (typeof s !== 'string' || !s.trim()) continue;
-    const variants = new Set([s, s.trim()]);
-    try { variants.add(encodeURIComponent(s.trim())); } catch (e) { /* lone surrogate */ }
-    for (const v of variants) {
-      if (v) secretRes.push(new RegExp(v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'));
-    }
+  /* secrets: [source, flags, kind] patterns from cxaudit/record/masking.py (Masker.script_masks), so the page
+     and Python mask the same forms; the kinds masked are reported as `masked`, never the values */
+  const maskRes = [];
+  for (const m of O.masks || []) {
+    try { maskRes.push([new RegExp(m[0], 'g' + (m[1] || '')), m[2] || 'text']); } catch (e) { /* Python masks it afterwards */ }
   }
+  const maskedKinds = new Set();
   const redact = (s) => {
-    if (!secretRes.length || typeof s !== 'string' || !s) return s;
-    for (const re of secretRes) s = s.replace(re, MASK);
+    if (!maskRes.length || typeof s !== 'string' || !s) return s;
+    for (const [re, kind] of maskRes) {
+      s = s.replace(re, () => { maskedKinds.add(kind); return MASK; });
+    }
     return s;
   };
   /* normalise, redact (before cutting, so no secret survives half-cut), cut */
@@ -972,7 +972,7 @@
 
   /* ---------------------------------------------------------------- final redaction pass */
   const redactDeep = (v) => {
-    if (!secretRes.length) return v;
+    if (!maskRes.length) return v;
     if (typeof v === 'string') return redact(v);
     if (Array.isArray(v)) return v.map(redactDeep);
     if (v && typeof v === 'object') {
@@ -1141,6 +1141,7 @@
   mark('end');
   if (O.profile) obs.profile_ms = marks;
   const result = redactDeep(obs);
+  if (maskedKinds.size) result.masked = Array.from(maskedKinds).sort();
   if (O.compact) {
     /* transport form for snapshot.py: lists of records as {keys, rows}; unpacked in Python */
     const pack = (list) => {

@@ -29,8 +29,9 @@ radiogroup name of a radio or checkbox; ``hidden`` says the field itself is not 
 ``take_snapshot`` and ``element_info`` return the scripts' JSON as it came; ``observe_page`` and
 ``observe_element`` return it typed (cxaudit/results/observation.py), as a step records it.
 
-Secrets are replaced by ``MASK`` wherever they occur in returned strings (in the browser, and once
-more here as a safety net); password values are always masked.
+Secrets are replaced by ``MASK`` in every form cxaudit/record/masking.py describes, in returned strings (in
+the browser, before text is cut, and once more here); password values are always masked. ``masked`` (only
+when something was) lists the kinds of secret masked on the page, never the values.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from importlib import resources
 from typing import Any
 
 from cxaudit.record.failures import is_navigation_race
+from cxaudit.record.masking import Masker, redact
 from cxaudit.results.observation import (
     ElementInfo,
     Observation,
@@ -52,7 +54,6 @@ from cxaudit.results.observation import (
     parse_observation,
 )
 
-MASK = "\u2022" * 6
 _PLACEHOLDER = "__SNAPSHOT_JS__"
 
 
@@ -74,43 +75,18 @@ def _load() -> tuple[str, str]:
 SNAPSHOT_JS, ELEMENT_JS = _load()
 
 
-def _options(secrets: Sequence[str], **limits: int) -> dict[str, Any]:
-    clean = sorted({s for s in secrets if isinstance(s, str) and s.strip()}, key=len, reverse=True)
-    return {**limits, "secrets": clean}
+def _options(secrets: Masker | Sequence[str], **limits: int) -> dict[str, Any]:
+    """The script's options: limits and the secrets' patterns (cxaudit/record/masking.py)."""
+    return {**limits, "masks": Masker.of(secrets).script_masks()}
 
 
-def redact(value: Any, secrets: Sequence[str]) -> Any:
-    """Replace every secret (case-insensitive) in all strings of a JSON-like value."""
-    needles = sorted({s.strip() for s in secrets if isinstance(s, str) and s.strip()}, key=len, reverse=True)
-    if not needles:
-        return value
-
-    def scrub(text: str) -> str:
-        low = text.lower()
-        for needle in needles:
-            n = needle.lower()
-            if n not in low:
-                continue
-            out, i = [], 0
-            while (j := low.find(n, i)) >= 0:
-                out.append(text[i:j])
-                out.append(MASK)
-                i = j + len(n)
-            out.append(text[i:])
-            text = "".join(out)
-            low = text.lower()
-        return text
-
-    def walk(v: Any) -> Any:
-        if isinstance(v, str):
-            return scrub(v)
-        if isinstance(v, list):
-            return [walk(x) for x in v]
-        if isinstance(v, dict):
-            return {k: walk(x) for k, x in v.items()}
-        return v
-
-    return walk(value)
+def _masked(result: Any, masker: Masker) -> Any:
+    """Python's pass over what the page returned (the same patterns), and the kinds masked on the page."""
+    found = set(result.pop("masked", None) or ()) if isinstance(result, dict) else set()
+    result = masker.data(result, found)
+    if found and isinstance(result, dict) and "viewport" in result:
+        result["masked"] = sorted(found)
+    return result
 
 
 def _unpack(obs: dict) -> dict:
@@ -140,7 +116,7 @@ def _url_of(page_or_frame: Any) -> str:
 async def take_snapshot(
     page_or_frame: Any,
     *,
-    secrets: Sequence[str] = (),
+    secrets: Masker | Sequence[str] = (),
     max_elements: int = 600,
     max_text_blocks: int = 400,
     max_text: int = 300,
@@ -151,7 +127,8 @@ async def take_snapshot(
     Never raises for a page that is navigating, closed or hung: returns ``{"error", "url"}``.
     One retry is made when the execution context was destroyed by a navigation.
     """
-    opts = _options(secrets, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text)
+    masker = Masker.of(secrets)
+    opts = _options(masker, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text)
     # JSON text in a compact layout travels ~10x faster than Playwright's object serialisation
     opts.update(json=True, compact=True)
     last_error = "unknown error"
@@ -175,26 +152,27 @@ async def take_snapshot(
         except (TypeError, ValueError, AttributeError) as exc:
             last_error = f"unexpected snapshot result: {exc}"
             break
-        return redact(result, secrets)
-    return {"error": redact(last_error, secrets), "url": redact(_url_of(page_or_frame), secrets)}
+        return _masked(result, masker)
+    return {"error": masker.text(last_error), "url": masker.text(_url_of(page_or_frame))}
 
 
-async def element_info(locator: Any, *, secrets: Sequence[str] = (), timeout: float = 2.0) -> dict | None:
+async def element_info(locator: Any, *, secrets: Masker | Sequence[str] = (), timeout: float = 2.0) -> dict | None:
     """ELEMENT record (plus ``page_font_median``, ``scroll_needed``) of the element a locator points to.
 
     ``None`` when it cannot be evaluated (no match, detached, navigation, timeout).
     """
-    opts = _options(secrets)
+    masker = Masker.of(secrets)
+    opts = _options(masker)
     try:
         result = await asyncio.wait_for(locator.evaluate(ELEMENT_JS, opts, timeout=timeout * 1000), timeout + 1)
     except Exception:  # noqa: BLE001 - includes asyncio.TimeoutError and Playwright errors
         return None
     if not isinstance(result, dict) or "error" in result:
         return None
-    return redact(result, secrets)
+    return masker.data(result)
 
 
-async def observe_page(page_or_frame: Any, *, secrets: Sequence[str] = (), **limits: Any) -> Observation | SnapshotError:
+async def observe_page(page_or_frame: Any, *, secrets: Masker | Sequence[str] = (), **limits: Any) -> Observation | SnapshotError:
     """``take_snapshot``, typed. A result the model refuses (a snapshot.js the model does not follow) is
     recorded as a failed snapshot naming the first wrong path, like any other snapshot failure."""
     raw = await take_snapshot(page_or_frame, secrets=secrets, **limits)
@@ -205,7 +183,7 @@ async def observe_page(page_or_frame: Any, *, secrets: Sequence[str] = (), **lim
         return SnapshotError(error=f"unexpected snapshot result: {exc.problems[0]}", url=url)
 
 
-async def observe_element(locator: Any, *, secrets: Sequence[str] = (), timeout: float = 2.0) -> ElementInfo | None:
+async def observe_element(locator: Any, *, secrets: Masker | Sequence[str] = (), timeout: float = 2.0) -> ElementInfo | None:
     """``element_info``, typed; ``None`` where element_info gives None or the model refuses its result."""
     raw = await element_info(locator, secrets=secrets, timeout=timeout)
     try:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from cxaudit.journey import SECRET_MASK
 from cxaudit.judge.detectors.base import DetectorContext, Evidence, box_of
 from cxaudit.judge.lexicon import Lexicon, LexMatch
 from cxaudit.results.model import JourneyResult, StepRecord
@@ -17,6 +18,9 @@ from cxaudit.words.notes import Note
 MAX_WORDS = 200
 CLICK_TYPES = ("click", "gate")
 _TAG = re.compile(r"\(\?P<(\w+)>")
+# what a masked secret reads as to the lexicons on a page whose observation says one of that kind was masked
+# (``masked``): "sent to ••••••" is still a confirmation by e-mail. Never written: see ``unread``.
+STAND_INS = {"email": "masked.address@example.invalid"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,22 @@ def snippets(step: StepRecord, *, elements: bool = True, dialogs: bool = True, c
             for text in turn.replies:
                 out.append(Snippet(step.index, " ".join(text.split()), "chat"))
     return out
+
+
+def read_masks(items: Iterable[Snippet], step: StepRecord) -> list[Snippet]:
+    """The snippets with each mask read as a value of the kind masked on the step's page (an e-mail address),
+    where the observation names one kind with a stand-in; as they are otherwise."""
+    kinds = [k for k in page_of(step.observation).masked or () if k in STAND_INS]
+    if len(kinds) != 1:
+        return list(items)
+    return [replace(i, text=i.text.replace(SECRET_MASK, STAND_INS[kinds[0]])) for i in items]
+
+
+def unread(text: str) -> str:
+    """``read_masks`` undone: the words for evidence show the mask again, never the stand-in."""
+    for stand_in in STAND_INS.values():
+        text = text.replace(stand_in, SECRET_MASK)
+    return text
 
 
 def find(lexicon: Lexicon, items: Iterable[Snippet], lang: str | None) -> Iterator[tuple[Snippet, LexMatch]]:

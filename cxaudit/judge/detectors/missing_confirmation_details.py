@@ -3,7 +3,17 @@ customer keep (§ 312k BGB R9: date, time, reference, a way to save)."""
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._wording import Snippet, first_heading, label, page_language, snippets, success_index, tag_of
+from cxaudit.judge.detectors._wording import (
+    Snippet,
+    first_heading,
+    label,
+    page_language,
+    read_masks,
+    snippets,
+    success_index,
+    tag_of,
+    unread,
+)
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
 from cxaudit.results.observation import page_of
@@ -22,11 +32,12 @@ def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -
     lang = page_language(ctx, journey, step)
     lex = ctx.lexicon("confirmation_details")
     present: dict[str, str] = {}
-    for item in snippets(step, chat=False):
+    # "sent to ••••••" where the page showed the customer's e-mail address (masked): still a copy by e-mail
+    for item in read_masks(snippets(step, chat=False), step):
         for match in lex.matches(item.text, lang):
             tag = tag_of(match)
             if tag in DETAILS and tag not in present:
-                present[tag] = match.text
+                present[tag] = unread(match.text)
     for el in page_of(step.observation).elements:
         href = el.href.lower()
         if not el.hidden and (href.endswith(".pdf") or "download" in href) and "save" not in present:

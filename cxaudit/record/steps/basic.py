@@ -166,11 +166,14 @@ def filled_value(s: JourneySession, info: ElementInfo | None, value: str) -> Fil
     # An element record has no label, field name or autocomplete (a FormField has them): name and
     # autocomplete stay None, the label is the accessible name, as they were when this read a dict.
     kind = info.type if info else ""
-    secret = value in s.journey.secrets or kind == "password"
+    password = kind == "password"
+    secret = value in s.journey.secrets or password
+    if password:  # the page may echo it: from now on it is masked like a ${...} value
+        s.secrets.add(value, "password")
     return FilledValue(
         label=(info.name if info else "") or None,
         type=kind or None,
-        value=SECRET_MASK if secret else value,
+        value=SECRET_MASK if secret else s.redact(value),  # a literal value may hold a secret in it
         secret=secret,
         characters=len(value),
     )

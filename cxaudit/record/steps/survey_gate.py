@@ -69,7 +69,7 @@ def validation_messages(obs: Observed, before: Observed) -> list[str]:
 async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout: float) -> None:
     before = s.last_observation
     before_sig = view_signature(s.page.url, before)
-    probe = GateProbe(name=p.name, blocked=False)
+    probe = GateProbe(name=s.redact(p.name) if p.name else p.name, blocked=False)
     record.gate = probe
     loc = await s.locate(p.proceed, timeout)
     info = await observe_element(loc, secrets=s.secrets)
