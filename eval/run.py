@@ -1,12 +1,15 @@
 """Run cxaudit on the held-out sites and compare its verdicts with the truth files.
 
-    PYTHONPATH=$PWD .venv/bin/python eval/run.py [--json] [--keep DIR] [--workers N]
+    PYTHONPATH=$PWD .venv/bin/python eval/run.py [--suite DIR] [--json] [--keep DIR] [--workers N]
 
-Serves eval/sites on 127.0.0.1 (a free port), runs ``cxaudit run eval/journeys`` into a temporary
-folder (or DIR with ``--keep``), reads results.json and prints per site and in total: outcome right or
-wrong, actions and pages against the truth, TP/FP/FN, recall, precision, and the findings on the
-controls. The matching rules are in eval/matcher.py. It measures, it does not gate: the exit status is
-0 whatever the figures (2 only when cxaudit produced no results.json at all).
+A suite is a folder with ``sites/``, ``journeys/`` and ``truth/``: ``eval/`` itself (the first batch, the
+default) or ``eval/unseen/``. Serves the suite's sites on 127.0.0.1 (a free port), runs ``cxaudit run
+<suite>/journeys`` into a temporary folder (or DIR with ``--keep``), reads results.json and prints per
+site and in total: outcome right or wrong, actions and pages against the truth, TP/FP/FN, recall,
+precision, and the findings on the controls. The log-ins' ``${VAR}`` values are CREDENTIALS below (the
+first batch) plus the ``env:`` map of each of the suite's truth files. The matching rules are in
+eval/matcher.py. It measures, it does not gate: the exit status is 0 whatever the figures (2 only when
+cxaudit produced no results.json at all, or DIR is not a suite).
 """
 
 from __future__ import annotations
@@ -56,10 +59,22 @@ def load_truths(folder: Path) -> dict[str, dict]:
     return {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))}
 
 
-def run_cxaudit(base_url: str, out: Path, workers: int, timeout: int) -> tuple[int, str]:
-    env = dict(os.environ, **CREDENTIALS)
+def suite_env(truths: dict[str, dict]) -> dict[str, str]:
+    """The values the suite's journeys read from ``${VAR}``: CREDENTIALS, then each truth file's ``env:``."""
+    env = dict(CREDENTIALS)
+    for name, truth in truths.items():
+        for key, value in (truth.get("env") or {}).items():
+            if key in env and env[key] != str(value):
+                raise SystemExit(f"eval/run.py: {key} is set twice with different values (truth of {name})")
+            env[key] = str(value)
+    return env
+
+
+def run_cxaudit(journeys: Path, base_url: str, out: Path, workers: int, timeout: int,
+                credentials: dict[str, str]) -> tuple[int, str]:
+    env = dict(os.environ, **credentials)
     env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    cmd = [sys.executable, "-m", "cxaudit.cli", "run", str(HERE / "journeys"), "--base-url", base_url,
+    cmd = [sys.executable, "-m", "cxaudit.cli", "run", str(journeys), "--base-url", base_url,
            "--out", str(out), "--workers", str(workers), "--format", "html", "--quiet"]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
     return proc.returncode, proc.stderr.strip()
@@ -100,14 +115,22 @@ def print_table(matches: list[matcher.JourneyMatch], total: dict, rc: int, err: 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--suite", metavar="DIR", default=str(HERE),
+                    help="folder with sites/, journeys/ and truth/ (default: eval/, the first batch)")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON on stdout")
     ap.add_argument("--keep", metavar="DIR", help="write the run folder below DIR and keep it")
     ap.add_argument("--workers", type=int, default=2, help="journeys in parallel (default 2)")
     ap.add_argument("--timeout", type=int, default=1200, help="seconds the whole cxaudit run may take")
     args = ap.parse_args(argv)
 
-    truths = load_truths(HERE / "truth")
-    server = serve(HERE / "sites")
+    suite = Path(args.suite).resolve()
+    missing = [d for d in ("sites", "journeys", "truth") if not (suite / d).is_dir()]
+    if missing:
+        print(f"eval/run.py: {suite} is not a suite (no {', '.join(missing)}/)", file=sys.stderr)
+        return 2
+    truths = load_truths(suite / "truth")
+    credentials = suite_env(truths)
+    server = serve(suite / "sites")
     base_url = f"http://127.0.0.1:{server.server_address[1]}"
     tmp = None
     try:
@@ -118,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             tmp = tempfile.TemporaryDirectory(prefix="cxaudit-eval-")
             out = Path(tmp.name)
         before = set(out.glob("*/results.json"))
-        rc, err = run_cxaudit(base_url, out, args.workers, args.timeout)
+        rc, err = run_cxaudit(suite / "journeys", base_url, out, args.workers, args.timeout, credentials)
         found = sorted(set(out.glob("*/results.json")) - before, key=lambda p: p.stat().st_mtime)
         if not found:
             print(f"cxaudit wrote no results.json (exit status {rc}):\n{err}", file=sys.stderr)
@@ -127,11 +150,14 @@ def main(argv: list[str] | None = None) -> int:
         matches = matcher.match_run(results, truths)
         total = matcher.totals(matches)
         if args.json:
-            json.dump({"cxaudit_exit_status": rc, "run_folder": str(found[-1].parent) if args.keep else None,
+            json.dump({"suite": str(suite.relative_to(ROOT)) if suite.is_relative_to(ROOT) else str(suite),
+                       "cxaudit_exit_status": rc, "run_folder": str(found[-1].parent) if args.keep else None,
                        "base_url": base_url, "journeys": [m.as_dict() for m in matches], "totals": total},
                       sys.stdout, indent=2, ensure_ascii=False)
             print()
         else:
+            if suite != HERE:
+                print(f"suite {suite.relative_to(ROOT) if suite.is_relative_to(ROOT) else suite}")
             print_table(matches, total, rc, err)
             if args.keep:
                 print(f"run folder: {found[-1].parent}")
