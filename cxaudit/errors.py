@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from pathlib import Path
+from typing import Any
 
 
 class ExitStatus(IntEnum):
@@ -13,7 +15,8 @@ class ExitStatus(IntEnum):
     USAGE = 2  # bad options, bad journey or config file
     SITE_OR_BROWSER = 3  # no browser, browser crashed, a journey ended in error
     INTERNAL = 4  # a bug in cxaudit: the CLI's "internal error ... report it"
-    INTERRUPTED = 130
+    INTERRUPTED = 130  # SIGINT (Ctrl-C): 128 + 2, as a shell reports it
+    TERMINATED = 143  # SIGTERM (a CI job cancelled): 128 + 15
 
 
 class CxauditError(Exception):
@@ -39,6 +42,16 @@ class JourneyFileErrors(JourneyError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("\n".join(problems))
+
+
+class RunInterrupted(CxauditError):
+    """SIGINT or SIGTERM stopped a run: the journeys in flight are ``error`` (interrupted), those finished are
+    kept, and ``results.json`` is written. ``run`` and ``folder`` are that run, for the reports."""
+
+    def __init__(self, signal_name: str, run: Any, folder: Path):
+        self.signal_name, self.run, self.folder = signal_name, run, folder
+        self.status = ExitStatus.TERMINATED if signal_name == "SIGTERM" else ExitStatus.INTERRUPTED
+        super().__init__(f"interrupted by {signal_name}")
 
 
 class BrowserNotFound(CxauditError):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cxaudit.errors import CxauditError
+from cxaudit.errors import CxauditError, RunInterrupted
 
 if TYPE_CHECKING:  # the config model pulls in pydantic and yaml: not at start-up (`cxaudit --help`)
     from cxaudit.ci.config import Config
@@ -50,20 +50,26 @@ def record_run(journeys: list, options: Any, settings: Config, cat: Any, on_even
     from cxaudit.judge.engine import judge_run
     from cxaudit.record.runner import run_journeys
 
+    def judged(opts: Any, **kwargs: Any) -> tuple[Any, Path]:
+        """One recording, judged and written; an interrupted one too (its reports are still due)."""
+        try:
+            r, f = run_journeys(journeys, opts, on_event=on_event, **kwargs)
+        except RunInterrupted as stop:
+            judge_run(stop.run, cat=cat)
+            stop.run.write(stop.folder)
+            raise
+        judge_run(r, cat=cat)
+        r.write(f)
+        return r, f
+
     options = run_options(options, settings)
     if settings.runs <= 1:
-        run, folder = run_journeys(journeys, options, on_event=on_event, **runner_kwargs)
-        judge_run(run, cat=cat)
-        run.write(folder)
-        return run, folder
+        return judged(options, **runner_kwargs)
     if runner_kwargs.get("resume") is not None:
         raise CxauditError("--resume and --runs cannot be combined", tip="resume the run without --runs")
     runner_kwargs.pop("resume", None)
 
     def once(run_id: str, out: Path) -> tuple[Any, Path]:
-        r, f = run_journeys(journeys, replace(options, run_id=run_id, out=out), on_event=on_event, **runner_kwargs)
-        judge_run(r, cat=cat)
-        r.write(f)
-        return r, f
+        return judged(replace(options, run_id=run_id, out=out), **runner_kwargs)
 
     return repeat_run(once, settings.runs, settings.out, options.run_id)

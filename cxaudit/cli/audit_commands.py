@@ -40,7 +40,7 @@ from cxaudit.cli.options import (
     UaSuffix,
     Workers,
 )
-from cxaudit.errors import CxauditError, ExitStatus
+from cxaudit.errors import CxauditError, ExitStatus, RunInterrupted
 
 
 def _check_device(device: str | None) -> None:
@@ -82,11 +82,15 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
     ua = f"cxaudit/{__version__}" if user_agent_suffix is None else (user_agent_suffix or None)
     options = RunOptions(**run_options, screenshots=not no_screenshots, user_agent_suffix=ua,
                          extra=extra or {})
+    stopped: RunInterrupted | None = None
     with Progress(journeys, enabled=not quiet) as progress:
-        run, folder = record_run(journeys, options, settings, cat, on_event=progress.event, resume=previous)
+        try:
+            run, folder = record_run(journeys, options, settings, cat, on_event=progress.event, resume=previous)
+        except RunInterrupted as exc:  # results.json is written and judged: the reports are still due
+            stopped, run, folder = exc, exc.run, exc.folder
     report = report or {}
     written = _reports(run, folder, report.get("format"), report.get("lang"), report, settings)
-    finish(run, folder, json_out, quiet, settings, written)
+    finish(run, folder, json_out, quiet, settings, written, stopped)
 
 
 def _reports(run, folder: Path, formats: str | None, lang: str | None, branding: dict, settings=None) -> list[Path]:
@@ -102,14 +106,18 @@ def _reports(run, folder: Path, formats: str | None, lang: str | None, branding:
     return render(run, folder, chosen, lang=language, branding=brand)
 
 
-def finish(run, folder: Path, json_out: bool, quiet: bool, settings=None, written: list[Path] | None = None) -> None:
-    """Summary and gate on stderr; on stdout the run folder and the reports written (or the JSON)."""
+def finish(run, folder: Path, json_out: bool, quiet: bool, settings=None, written: list[Path] | None = None,
+           stopped: RunInterrupted | None = None) -> None:
+    """Summary and gate on stderr; on stdout the run folder and the reports written (or the JSON). A run
+    stopped by a signal says what was interrupted, is not gated, and exits 130 (SIGINT) or 143 (SIGTERM)."""
     from cxaudit.ci.gate import gate_after_run
     from cxaudit.progress import print_summary
 
     if not quiet:
         print_summary(run, folder)
-    gate_status = gate_after_run(run, folder, settings, quiet=quiet)  # 0 when no gate is configured
+    if stopped is not None:
+        sys.stderr.write(interrupted_message(run, folder, stopped.signal_name) + "\n")
+    gate_status = 0 if stopped else gate_after_run(run, folder, settings, quiet=quiet)  # 0 when no gate is configured
     if json_out:
         sys.stdout.write(run.model_dump_json(indent=1) + "\n")
     else:
@@ -117,10 +125,24 @@ def finish(run, folder: Path, json_out: bool, quiet: bool, settings=None, writte
         for path in written or []:
             if path.name != "results.json":
                 typer.echo(str(path))
+    if stopped is not None:
+        raise typer.Exit(int(stopped.status))
     if any(j.outcome == "error" for j in run.journeys):
         raise typer.Exit(int(ExitStatus.SITE_OR_BROWSER))
     if gate_status:
         raise typer.Exit(gate_status)
+
+
+def interrupted_message(run, folder: Path, signal_name: str) -> str:
+    """One line for stderr: which signal, which journeys it cut short (at which step), what was kept."""
+    cut = [j for j in run.journeys if j.outcome == "error" and j.error is not None and j.error.kind == "interrupted"]
+    waiting = sum(1 for j in run.journeys if j.outcome == "pending")
+    kept = len(run.journeys) - len(cut) - waiting
+    what = "; ".join(f"{j.id} at step {j.error.step} ({j.error.step_description})" if j.error.step is not None
+                     else j.id for j in cut) or "no journey was running"
+    why = "Ctrl-C" if signal_name == "SIGINT" else "the run was stopped"
+    return (f"cxaudit: interrupted by {signal_name} ({why}): {what}; {kept} finished journey(s) kept, "
+            f"{waiting} not started; results and reports written in {folder}")
 
 
 @app.command()

@@ -6,7 +6,7 @@ the ordinary demo index. Every page that leads to a fault is ``/_fault/to/<fault
 
     /_fault/                 index of the faults
     /_fault/ok               a healthy page; "Continue" leads to /_fault/ok/done ("Your request has been completed")
-    /_fault/500, /503        the server fails (503 with Retry-After)
+    /_fault/500, /503        the server fails (503 with Retry-After); the error page has a "Continue" link on
     /_fault/stall            the body starts, then never completes (the connection stays open, bounded)
     /_fault/stall-image      the page is there, but an image never finishes: the load event never comes
     /_fault/loop             redirects to itself without end
@@ -74,7 +74,9 @@ def handle(method: str, raw_path: str) -> Response | None:
     if name in ("500", "503"):
         status = int(name)
         headers = [("Retry-After", "120")] if status == 503 else []
-        resp = _page(f"Error {status}", f"<h1>Error {status}</h1><p>Something went wrong.</p>", status=status)
+        # as real error pages do, it offers a way on: a journey that clicks it must still fail where the error was
+        resp = _page(f"Error {status}", f'<h1>Error {status}</h1><p>Something went wrong.</p>'
+                     f'<p><a href="/_fault/ok/done">Continue</a></p>', status=status)
         resp.headers += headers
         return resp
     if name == "stall":

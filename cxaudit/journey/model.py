@@ -340,6 +340,8 @@ class Journey(Strict):
     device: Literal["desktop", "mobile"] = "desktop"
     timeouts: Timeouts = Timeouts()
     mask: list[str] = []
+    # HTTP statuses (400-599) a page of this journey may answer without failing its step, e.g. [404]
+    allow_http: list[Annotated[int, Field(ge=400, le=599)]] = []
     steps: list[Step] = Field(min_length=1)
     success: Condition
     blocked: Condition | None = None

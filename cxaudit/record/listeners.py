@@ -25,6 +25,7 @@ class Buffers:
     failed: list[FailedRequest] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
     navigations: int = 0
+    document_status: int | None = None  # HTTP status of the last main-frame document this step led to
     nav_failed: Note | None = None  # a navigation of the main frame that failed (not superseded): the reason
 
 
@@ -37,7 +38,7 @@ def attach(session: JourneySession, page: Any) -> None:
     def on_response(resp: Any) -> None:
         try:
             if resp.frame == page.main_frame and resp.request.is_navigation_request():
-                session.main_status = resp.status
+                session.main_status = session.buffers.document_status = resp.status
         except Exception:  # noqa: BLE001 - a response of a frame that is gone
             pass
         if resp.status >= 400:

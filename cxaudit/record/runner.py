@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import secrets as _secrets
+import signal
+import threading
 import time
 import weakref
 from collections.abc import Callable
@@ -17,6 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cxaudit.atomic import write_failed
+from cxaudit.errors import RunInterrupted
 from cxaudit.journey import Journey
 from cxaudit.record.browser import FoundBrowser, context_options, find_browser, launch, ui_language
 from cxaudit.record.masking import redact
@@ -53,6 +56,54 @@ class Interrupted(Exception):
     def __init__(self, result: JourneyResult):
         super().__init__(result.id)
         self.result = result
+
+
+class StopOnSignal:
+    """SIGINT and SIGTERM cancel the run's journeys instead of killing the process, so that what they recorded
+    is kept and written. Only the first: then the previous handlers are back, and a second Ctrl-C stops at once.
+    A signal the process ignores (a background job, nohup) stays ignored; off the main thread nothing is installed."""
+
+    SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+    def __init__(self) -> None:
+        self.received: str | None = None  # the name of the signal that stopped the run
+        self._previous: dict[int, Any] = {}
+        self._work: asyncio.Future | None = None
+
+    def watch(self, work: asyncio.Future) -> StopOnSignal:
+        self._work = work
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        loop = asyncio.get_running_loop()
+        for sig in self.SIGNALS:
+            previous = signal.getsignal(sig)
+            if previous == signal.SIG_IGN:
+                continue
+            self._previous[sig] = signal.SIG_DFL if previous is None else previous
+            loop.add_signal_handler(sig, self._on_signal, sig)
+        return self
+
+    def _on_signal(self, sig: int) -> None:
+        self.received = signal.Signals(sig).name
+        self.restore()
+        loop = asyncio.get_running_loop()
+        loop.set_exception_handler(_quiet_after_stop)  # the driver may die of a signal sent to the process group
+        if self._work is not None:
+            self._work.cancel()
+
+    def restore(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig, previous in self._previous.items():
+            loop.remove_signal_handler(sig)
+            signal.signal(sig, previous)
+        self._previous.clear()
+
+
+def _quiet_after_stop(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """Once a signal has stopped the run, the Playwright driver's connection closing under calls still pending
+    is expected, not news: those are not logged; anything else is, as asyncio would."""
+    if "never retrieved" not in str(context.get("message", "")):
+        loop.default_exception_handler(context)
 
 
 def new_run_id() -> str:
@@ -198,7 +249,7 @@ def _fail(result: JourneyResult, last: Any, reason: Note, kind: str, session: An
     result.error = JourneyError(
         step=last.index if last else None,
         step_description=last.description if last else None,
-        url=(last.url_after or last.url_before) if last else result.start_url,
+        url=((last.url_after or last.url_before) if last else None) or result.start_url,
         reason=text,
         reason_parts=parts,
         kind=kind,
@@ -283,21 +334,33 @@ async def run_journeys_async(journeys: list[Journey], options: RunOptions, on_ev
                     on_event("started", run.journeys[i])
                 try:
                     result = await record_journey(browsers[ui_language(journey.language)], journey, options, folder)
-                except Interrupted as stop:
-                    run.journeys[i] = stop.result
+                except Interrupted as cut:
+                    run.journeys[i] = cut.result
                     raise asyncio.CancelledError from None
+                if stop.received and result.outcome == "error" and result.error and result.error.kind == "browser":
+                    # the signal went to the process group: Chromium died of it before the journey was cancelled
+                    _fail(result, result.steps[-1] if result.steps else None, note("err_run_interrupted"), "interrupted")
                 run.journeys[i] = result
                 run.write(folder)
                 if on_event:
                     on_event("finished", result)
 
+        stop = StopOnSignal()
+        work = asyncio.gather(*(one(i, journeys[i]) for i in todo))
+        stop.watch(work)
         try:
-            await asyncio.gather(*(one(i, journeys[i]) for i in todo))
+            await work
+        except asyncio.CancelledError:
+            if stop.received is None:  # cancelled from outside (a library caller): not ours to swallow
+                raise
         finally:
+            stop.restore()
             run.finished_at = now_iso()
             run.options["wall_s"] = round(time.monotonic() - t0, 3)
             run.write(folder)
             await _close_all(browsers)
+    if stop.received:
+        raise RunInterrupted(stop.received, run, folder)
     return run, folder
 
 
@@ -311,5 +374,7 @@ async def _close_all(browsers: dict[str | None, Any]) -> None:
 
 def run_journeys(journeys: list[Journey], options: RunOptions, on_event: Event | None = None,
                  resume: RunResult | None = None) -> tuple[RunResult, Path]:
-    """Run journeys and return the run and its folder (``results.json`` is already written)."""
+    """Run journeys and return the run and its folder (``results.json`` is already written). SIGINT or SIGTERM
+    stops the run: ``RunInterrupted`` then carries the run (journeys in flight ``error``, kind ``interrupted``)
+    and its folder, its results already written."""
     return asyncio.run(run_journeys_async(journeys, options, on_event, resume))

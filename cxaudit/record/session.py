@@ -64,6 +64,10 @@ def _since(t: float) -> float:
     return round(time.monotonic() - t, 4)
 
 
+def _says_http(why: Note) -> bool:
+    return any(part["key"] == "err_http" for part in why.parts)
+
+
 class JourneySession:
     """Runs one journey in a context it owns; ``result`` always holds what was recorded so far."""
 
@@ -259,6 +263,9 @@ class JourneySession:
             record.timings["settle"] = _since(t_settle)
             if self.buffers.nav_failed:  # the step's navigation failed: the browser shows its error page
                 raise StepFailed(note("err_nav_failed", url=self.attempted_url, why=self.buffers.nav_failed.dump()))
+            status = self.buffers.document_status  # the page this step led to answered with an error
+            if status is not None and status >= 400 and status not in self.journey.allow_http:
+                raise StepFailed(note("err_http", status=status) + note("err_http_allow", status=status))
         except (StepFailed, NotFound) as exc:
             self.failed(record, exc.note)
         except asyncio.CancelledError:
@@ -269,8 +276,9 @@ class JourneySession:
         except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
             self.failed(record, plain_error(exc, self.main_status))
         record.duration_s = round(time.monotonic() - t, 3)
-        if record.status == "failed" and self.main_status and self.main_status >= 400:
-            self.failed(record, (failure_of(record) or Note(())) + note("err_http", status=self.main_status))
+        why = failure_of(record) or Note(())
+        if record.status == "failed" and self.main_status and self.main_status >= 400 and not _says_http(why):
+            self.failed(record, why + note("err_http", status=self.main_status))
         try:
             await self._after(record)
         except asyncio.CancelledError:  # stopped while observing: keep the step anyway

@@ -159,6 +159,8 @@ NOTES: dict[str, dict[str, str]] = {
     "err_timed_out": {"en": "timed out: {detail}", "de": "Zeit überschritten: {detail}"},
     "err_interrupted": {"en": "interrupted", "de": "unterbrochen"},
     "err_http": {"en": "the page answered HTTP {status}", "de": "die Seite antwortete mit HTTP {status}"},
+    "err_http_allow": {"en": "if the journey expects it there, list {status} under allow_http",
+                       "de": "erwartet die Journey das dort, {status} unter allow_http eintragen"},
     "err_start": {"en": "the start page did not open", "de": "die Startseite öffnete sich nicht"},
     "err_step": {"en": "the step failed", "de": "der Schritt schlug fehl"},
     "err_success_unmet": {"en": "the success condition was not met at the end: {why!N}",
