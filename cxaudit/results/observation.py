@@ -28,8 +28,8 @@ Decisions, and why:
   float and keep which one they were, so a saved run dumps byte for byte as it was read.
 - Required means the script always emits the key (it builds every record as one object literal).
   Optional keys are only those the scripts add conditionally: ``error``, ``profile_ms`` and ``axe`` of
-  an observation, ``axe`` of a snapshot error, ``ms`` of an axe error. Left unset, they are left out of
-  a dump too, as the script leaves them out.
+  an observation, ``axe`` of a snapshot error, ``ms`` of an axe error; and the keys added in 1.3 that
+  older runs lack (an element's ``groups``, ``page_contrast_median``). Left unset, they are left out of a dump.
 - ``Form.id`` and ``Form.action`` are what snapshot.js reads, ``form.id`` / ``form.action``: a field
   named "id" or "action" shadows those properties and the script then returns ``{}``. The model says so
   rather than rejecting such pages.
@@ -111,8 +111,10 @@ class _Ref(Part):
     ref: Str = Field(description='"e0", "e1" ... in document order; a form field points at its element by it')
 
 
-class _Control(Part):
-    """The ELEMENT record (snapshot.js ``describe``)."""
+class _Control(_Sometimes):
+    """The ELEMENT record (snapshot.js ``describe``); ``groups`` is None in runs recorded before 1.3."""
+
+    OPTIONAL = frozenset({"groups"})
 
     role: Str | None = Field(description="ARIA role, explicit or implicit; None for elements without one")
     name: Str = Field(description="accessible name, secret-masked, cut to maxText")
@@ -138,6 +140,8 @@ class _Control(Part):
     in_footer: Bool
     landmark: Str | None = Field(description="nearest landmark: header, nav, main, footer, aside, dialog")
     sibling_links: Int = Field(description="visible links in the nearest nav/footer, list or parent around it")
+    groups: list[Str] | None = Field(None, description='decision containers around it, nearest first: "<kind>@<key>", '
+                                     "kind dialog, form, group, menu, search, region, card, header, nav, footer, aside, main")
     frame: Str | None = Field(description="the iframe it is in (name, src or about:srcdoc); None in the page")
     shadow: Bool = Field(description="inside a shadow root")
 
@@ -152,6 +156,9 @@ class ElementInfo(_Control):
     ref: None = Field(description="always None: the element is not one of an observation's elements")
     page_font_median: Number = Field(description="median font size of the page's text, weighted by length")
     scroll_needed: Bool = Field(description="not in the first viewport")
+    page_contrast_median: Number | None = Field(None, description="median contrast of the page's text (None before 1.3)")
+
+    OPTIONAL = frozenset({"groups", "page_contrast_median"})
 
 
 class TextBlock(Part):
