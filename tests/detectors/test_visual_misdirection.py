@@ -39,7 +39,7 @@ def test_weak_signals_give_an_intermediate_score_and_the_entry_is_skipped():
     alt_bold = el("Stay", x=300, fw=700)
     j1 = journey([step(0, "goto", observation=page(alt_bold)), step(1, element=needed)], goal="uninstall")
     assert run("visual_misdirection", j1).score == pytest.approx(0.9)
-    # on a cancel journey the first navigating click is the entry: judged by hidden_cancel_link, not here
-    j2 = journey([step(0, "goto", observation=page(alt)), step(1, element=needed, navigated=True)])
+    # on a cancel journey the entry (the first click whose name says cancel) is hidden_cancel_link's, not judged here
+    j2 = journey([step(0, "goto", observation=page(alt)), step(1, element=el("Cancel membership"), navigated=True)])
     assert run("visual_misdirection", j2).details["steps_judged"] == 0
     assert judged("visual_misdirection", journey([step(0, "goto")], goal="signup")).status == "not_applicable"

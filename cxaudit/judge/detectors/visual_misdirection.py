@@ -70,7 +70,7 @@ def compare(needed: ElementInfo, alt: Element, ctx: DetectorContext) -> tuple[li
 @detector("visual_misdirection")
 def visual_misdirection(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     # on a cancel journey the entry click is hidden_cancel_link's; an uninstall journey has none
-    entry, _ = entry_step(journey) if journey.goal == "cancel" else (None, [])
+    entry, _ = entry_step(journey, ctx) if journey.goal == "cancel" else (None, [])
     max_distance = float(param(ctx, "max_distance_px", 600))
     evidence, judged, worst = [], 0, 1.0
     for i, s in enumerate(journey.steps):
