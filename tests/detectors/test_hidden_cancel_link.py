@@ -96,6 +96,9 @@ def test_behind_an_expander_among_58_links_small_and_grey_against_the_page_befor
     ev = d.evidence[0]
     assert ev.data["reveals"][0]["step"] == 2
     text = ev.note.text()
+    assert text.startswith("criteria met: small font, faint, among many links, in the footer or below the fold, "
+                           "behind a reveal click: font 11 px")
+    assert ev.note.text("de").startswith("erfüllte Kriterien: kleine Schrift, blass, zwischen vielen Links")
     for figure in ("font 11 px vs page median 16 px", "contrast 4.54:1 vs 17.4:1 of the page's text", "67 sibling links",
                    "1 reveal click(s) first: 'Weitere Links einblenden'"):
         assert figure in text

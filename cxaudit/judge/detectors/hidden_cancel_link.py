@@ -52,7 +52,8 @@ def hidden_cancel_link(journey: JourneyResult, ctx: DetectorContext) -> Detectio
     }
     weight = sum(w[k] for k, on in signals.items() if on) + w["reveal_clicks"] * max(0, len(reveals) - 1)
     score = max(0.0, 1.0 - weight / float(param(ctx, "fail_weight", 3.0)))
-    parts: list[Note] = [note("font_vs_median", size=fs, median=median_fs),
+    held = [k for k, on in signals.items() if on]
+    parts: list[Note] = [note("criteria_held", names=held), note("font_vs_median", size=fs, median=median_fs),
                          note("contrast_vs_page", ratio=contrast, page=page_contrast) if page_contrast
                          else note("contrast", ratio=contrast),
                          note("sibling_links", n=siblings), note("in_footer" if el.in_footer else "not_in_footer"),
@@ -61,7 +62,7 @@ def hidden_cancel_link(journey: JourneyResult, ctx: DetectorContext) -> Detectio
         parts.append(note("footnote_line", size=small_print))
     if reveals:
         parts.append(note("reveal_clicks", n=len(reveals), names=[clip(r.element.name, 30) for r in reveals]))
-    details = {"signals": [k for k, on in signals.items() if on], "font_ratio": ratio, "contrast": contrast,
+    details = {"signals": held, "font_ratio": ratio, "contrast": contrast,
                "page_contrast_median": page_contrast, "sibling_links": siblings, "reveal_clicks": len(reveals),
                "reveal_steps": [r.index for r in reveals], "entry_step": entry.index,
                "entry_by": entry_of(journey, ctx)[1]}
