@@ -81,6 +81,15 @@ def test_shorthands_expand():
     assert j.timeouts.step == 10 and j.device == "desktop" and j.language == "auto"
 
 
+def test_entry_marks_one_click_beside_the_type_key_or_inside_its_target():
+    text = MINIMAL.replace("    optional: true\n", "    optional: true\n    entry: true\n")
+    j = parse_journey(text, "mem.yaml")
+    assert [s.option("entry", False) for s in j.steps] == [False, True, False, False, False, False]
+    inside = parse_journey(MINIMAL.replace("name: Cancel membership}", "name: Cancel membership, entry: true}"), "m.yaml")
+    assert inside.steps[1].option("entry") is True and inside.steps[1].target.name == "Cancel membership"
+    assert parse_journey(MINIMAL, "mem.yaml").steps[1].option("entry", False) is False
+
+
 def test_env_values_are_secret(monkeypatch):
     monkeypatch.setenv("CX_TEST_MAIL", "secret-mail@example.com")
     j = parse_journey(MINIMAL, "mem.yaml")

@@ -125,6 +125,7 @@ def test_shape_and_rounding(page):
         "in_footer",
         "landmark",
         "sibling_links",
+        "groups",
         "frame",
         "shadow",
     }
@@ -200,6 +201,29 @@ def test_page_font_median_is_weighted_by_text(page):
 
 
 # ----------------------------------------------------------------------------- visual misdirection
+
+
+def test_decision_containers_nearest_first_and_the_same_in_element_info(page):
+    page.set_content(
+        "<body style='font-size:16px;color:#111'><header><nav><a href='/a'>Account</a></nav></header>"
+        "<main><form><button type=button>Keep</button> <button type=button>Leave</button></form>"
+        "<div style='border:1px solid #888;width:300px;height:100px'><a href='/t'>Tile</a></div>"
+        "<p>" + "A sentence of near-black text on white. " * 8 + "</p></main>"
+        "<div role=dialog aria-label=Cookies><button type=button>OK</button></div></body>"
+    )
+    obs = snapshot(page)
+
+    def kinds(e):
+        return [g.split("@")[0] for g in e["groups"]]
+
+    keep, leave = by_name(obs, "Keep"), by_name(obs, "Leave")
+    assert kinds(by_name(obs, "Account")) == ["nav", "header"]
+    assert kinds(keep) == ["form", "main"] and keep["groups"] == leave["groups"]
+    assert kinds(by_name(obs, "Tile")) == ["card", "main"] and by_name(obs, "Tile")["groups"][1] == keep["groups"][1]
+    assert kinds(by_name(obs, "OK")) == ["dialog"]
+    info = page.get_by_role("button", name="Leave").evaluate(ELEMENT_JS, {})
+    assert info["groups"] == leave["groups"]  # element.js names the containers as the page snapshot does
+    assert info["page_contrast_median"] > 15  # #111 on white: 18.9:1
 
 
 def test_filled_button_vs_plain_clickable_div(page):

@@ -15,7 +15,7 @@ from cxaudit.errors import JourneyError
 
 GOALS = ("cancel", "uninstall", "contact_support", "signup", "custom")
 LOCATOR_KEYS = ("role", "label", "text", "placeholder", "css", "testid", "auto")
-STEP_OPTION_KEYS = ("optional", "timeout", "description")
+STEP_OPTION_KEYS = ("optional", "timeout", "description", "entry")
 SECRET_MASK = "••••••"
 
 
@@ -114,6 +114,8 @@ class StepOptions(Strict):
     optional: bool | None = None
     timeout: float | None = Field(default=None, gt=0, le=600)
     description: str | None = None
+    # the entry into the goal's flow, which hidden_cancel_link judges (README "Steps"); a click, at most one
+    entry: bool | None = None
 
 
 class TargetParams(Target, StepOptions):
@@ -220,6 +222,12 @@ class _Step(StepOptions):
         if value is None:
             value = getattr(self.params, key, None)
         return default if value is None else value
+
+    @model_validator(mode="after")
+    def _entry_is_a_click(self) -> Any:
+        if self.option("entry") and self.type != "click":
+            raise ValueError(f"entry: only a click can be the entry into the flow, not a {self.type} step")
+        return self
 
     @property
     def target(self) -> Target | None:
@@ -352,6 +360,13 @@ class Journey(Strict):
     secrets: frozenset[str] = Field(default=frozenset(), exclude=True)
     variables: tuple[str, ...] = Field(default=(), exclude=True)  # the ${VAR}s the file uses
     unset: tuple[str, ...] = Field(default=(), exclude=True)  # those not set here (validate only; a run needs them)
+
+    @model_validator(mode="after")
+    def _one_entry(self) -> Journey:
+        marked = [f"steps[{i}]" for i, step in enumerate(self.steps) if step.option("entry")]
+        if len(marked) > 1:
+            raise ValueError(f"entry: true is on {' and '.join(marked)}; a journey has one entry")
+        return self
 
     @field_validator("start")
     @classmethod

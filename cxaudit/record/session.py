@@ -234,7 +234,8 @@ class JourneySession:
             if self.options.delay:
                 await asyncio.sleep(self.options.delay)
             description, action = describe(step)
-            record = StepRecord(index=i, type=step.type, description=self.redact(description), action=self.redact_data(action))
+            record = StepRecord(index=i, type=step.type, description=self.redact(description), action=self.redact_data(action),
+                                entry=bool(step.option("entry", False)))
             target = step.target
             # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
             record.target = self.redact_data(target.model_dump(include=set(Target.model_fields), exclude_defaults=True)) if target else None

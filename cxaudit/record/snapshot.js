@@ -607,6 +607,54 @@
     const c = navAbove(p) || listAbove(p) || el.parentElement;
     return c ? visibleLinks(c) : 0;
   };
+  /* The decision containers around an element, nearest first: "<kind>@<key>", kind one of dialog, form, group,
+     menu, search, region, card, header, nav, footer, aside, main; key a hash of the container's tree path, so
+     the page snapshot and element.js (run again right before a click) name the same container alike.
+     A card is a block that sets itself apart (its own fill or border), smaller than the page's width. */
+  const GROUP_ROLE = { dialog: 'dialog', alertdialog: 'dialog', form: 'form', search: 'search', group: 'group',
+    radiogroup: 'group', toolbar: 'group', menu: 'menu', menubar: 'menu', listbox: 'menu', tablist: 'menu',
+    banner: 'header', navigation: 'nav', contentinfo: 'footer', complementary: 'aside', main: 'main',
+    region: 'region', article: 'card' };
+  const GROUP_TAG = { dialog: 'dialog', form: 'form', fieldset: 'group', details: 'group', header: 'header',
+    nav: 'nav', footer: 'footer', aside: 'aside', main: 'main', article: 'card' };
+  const groupKind = (el) => {
+    if (dialogSet.has(el)) return 'dialog';
+    const r = attr(el, 'role');
+    if (r && GROUP_ROLE[r]) return GROUP_ROLE[r];
+    const tag = lc(el);
+    if (GROUP_TAG[tag]) return GROUP_TAG[tag];
+    if (tag === 'body' || tag === 'html' || isInteractive(el)) return null;
+    const d = st(el).display;
+    if (!d || d.startsWith('inline') || d === 'contents' || d === 'none') return null;
+    const b = vrect(el);
+    if (b.w < 120 || b.h < 48 || b.w >= 0.9 * VW) return null;
+    return looksFilled(el, 1) ? 'card' : null;
+  };
+  const pathOf = chain((el) => {
+    const p = up(el);
+    if (!p) return lc(el);
+    let i = 0;
+    for (let c = el.previousElementSibling; c; c = c.previousElementSibling) i++;
+    return pathOf(p) + '/' + lc(el) + i;
+  }, '');
+  const hash = (s) => {
+    let h = 2166136261;
+    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 16777619); }
+    return (h >>> 0).toString(36);
+  };
+  const kindCache = new Map();
+  const kindOf = (el) => {
+    if (!kindCache.has(el)) { let k = null; try { k = groupKind(el); } catch (e) { k = null; } kindCache.set(el, k); }
+    return kindCache.get(el);
+  };
+  const containerOf = chain((el) => (kindOf(el) ? el : undefined), null);
+  const groupsOf = (el) => {
+    const out = [];
+    for (let c = containerOf(up(el)); c && out.length < 8; c = containerOf(up(c))) {
+      out.push(`${kindOf(c)}@${hash(pathOf(c))}`);
+    }
+    return out;
+  };
   /* the element whose style the visible text has: the parent of the first non-blank text node */
   const textCarrier = (el) => {
     for (const c of el.childNodes) if (c.nodeType === 3 && /\S/.test(c.data)) return el;
@@ -680,6 +728,7 @@
       in_footer: inFooter(el),
       landmark: landmarkOf(el),
       sibling_links: siblingLinks(el),
+      groups: groupsOf(el),
       frame: f ? redact(f.label) : null,
       shadow: el.getRootNode().nodeType === 11,
     };
@@ -902,12 +951,19 @@
           frame: (() => { const f = frameOf(b.el.ownerDocument); return f ? redact(f.label) : null; })(),
           _len: full.length,
         });
+        if (TARGET) { /* element mode: the page's text contrast, for the acted-on control's to be weighed against */
+          const c = parseColor(cs.color);
+          const bg = effBg(carrier);
+          out[out.length - 1]._contrast = contrastOf(blend({ r: c.r, g: c.g, b: c.b, a: c.a * effOpacity(carrier) }, bg), bg);
+        }
       } catch (e) { /* skip block */ }
     }
     return { out, truncated };
   };
-  const fontMedian = (tbs) => {
-    const arr = tbs.filter((t) => t.font_size > 0).map((t) => [t.font_size, t._len]).sort((a, b) => a[0] - b[0]);
+  /* the length-weighted median of a text block figure (font_size, or _contrast in element mode) */
+  const fontMedian = (tbs, key) => {
+    const k = key || 'font_size';
+    const arr = tbs.filter((t) => t[k] > 0).map((t) => [t[k], t._len]).sort((a, b) => a[0] - b[0]);
     const total = arr.reduce((s, a) => s + a[1], 0);
     let acc = 0;
     for (const [size, n] of arr) { acc += n; if (acc * 2 >= total) return size; }
@@ -993,6 +1049,7 @@
       info.ref = null;
       info.page_font_median = fontMedian(out);
       info.scroll_needed = !info.in_first_viewport;
+      info.page_contrast_median = r2(fontMedian(out, '_contrast'));
       return redactDeep(info);
     } catch (e) {
       return { error: String((e && e.message) || e) };

@@ -7,7 +7,9 @@ observation and the element are typed (cxaudit/results/observation.py) and valid
 
 Versions: 1.0 -> 1.1 added step actions and note parts; 1.2 types the observation and the element
 (the JSON is the same: snapshot.js has returned this shape since 1.0, so 1.0 and 1.1 runs load as they
-are and are marked 1.2). A run from a newer 1.x loads too: observation keys this cxaudit does not know
+are and are marked 1.2); 1.3 adds an element's decision containers (``groups``), the page's text contrast
+beside its font median (``page_contrast_median``) and a step's ``entry`` mark, all with defaults, so 1.0 to
+1.2 runs load as they are and are marked 1.3. A run from a newer 1.x loads too: observation keys this cxaudit does not know
 (a newer snapshot.js) are dropped with a warning that names them.
 """
 
@@ -20,9 +22,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from cxaudit.results.observation import AnyObservation, ElementInfo, path_of, problems_of, strip_unknown
+from cxaudit.results.observation import AnyObservation, ElementInfo
+from cxaudit.results.problems import path_of, problems_of, strip_unknown
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 Outcome = Literal["completed", "blocked", "error", "pending"]
 ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "login")
 
@@ -105,6 +108,7 @@ class StepRecord(Record):
         "its own description, which is then shown as written"
     )
     target: dict[str, Any] | None = None
+    entry: bool = Field(False, description="the journey file marks this step as the entry into the goal's flow (entry: true)")
     status: Literal["ok", "skipped", "failed"] = "ok"
     error: str | None = Field(None, description="why the step failed, in English")
     error_parts: list[NotePart] = Field([], description="the same as keys and figures (cxaudit/notes.py), for reports in any language")
@@ -315,8 +319,8 @@ def _newer(version: str) -> bool:
 
 
 def _migrated(data: dict[str, Any], version: str) -> dict[str, Any]:
-    """A 1.0 or 1.1 run as 1.2: the same JSON (snapshot.js's shape has not changed since 1.0), marked 1.2."""
-    if version in ("1.0", "1.1"):
+    """A 1.0 to 1.2 run as 1.3: the same JSON (what 1.3 added has defaults: not recorded), marked 1.3."""
+    if version in ("1.0", "1.1", "1.2"):
         data["schema_version"] = SCHEMA_VERSION
     return data
 

@@ -29,8 +29,9 @@ Decisions, and why:
   float and keep which one they were, so a saved run dumps byte for byte as it was read.
 - Required means the script always emits the key (it builds every record as one object literal).
   Optional keys are only those the scripts add conditionally: ``error``, ``profile_ms``, ``masked`` and
-  ``axe`` of an observation, ``axe`` of a snapshot error, ``ms`` of an axe error. Left unset, they are left out of
-  a dump too, as the script leaves them out.
+  ``axe`` of an observation, ``axe`` of a snapshot error, ``ms`` of an axe error; and the keys added in 1.3
+  that older runs lack (an element's ``groups``, ``page_contrast_median``). Left unset, they are left out of a
+  dump.
 - ``Form.id`` and ``Form.action`` are what snapshot.js reads, ``form.id`` / ``form.action``: a field
   named "id" or "action" shadows those properties and the script then returns ``{}``. The model says so
   rather than rejecting such pages.
@@ -55,6 +56,8 @@ from pydantic import (
     WithJsonSchema,
     model_serializer,
 )
+
+from cxaudit.results.problems import path_of, problems_of, strip_unknown  # noqa: F401 - re-exported
 
 
 def _number(value: Any) -> int | float:
@@ -112,8 +115,10 @@ class _Ref(Part):
     ref: Str = Field(description='"e0", "e1" ... in document order; a form field points at its element by it')
 
 
-class _Control(Part):
-    """The ELEMENT record (snapshot.js ``describe``)."""
+class _Control(_Sometimes):
+    """The ELEMENT record (snapshot.js ``describe``); ``groups`` is None in runs recorded before 1.3."""
+
+    OPTIONAL = frozenset({"groups"})
 
     role: Str | None = Field(description="ARIA role, explicit or implicit; None for elements without one")
     name: Str = Field(description="accessible name, secret-masked, cut to maxText")
@@ -139,6 +144,8 @@ class _Control(Part):
     in_footer: Bool
     landmark: Str | None = Field(description="nearest landmark: header, nav, main, footer, aside, dialog")
     sibling_links: Int = Field(description="visible links in the nearest nav/footer, list or parent around it")
+    groups: list[Str] | None = Field(None, description='decision containers around it, nearest first: "<kind>@<key>", '
+                                     "kind dialog, form, group, menu, search, region, card, header, nav, footer, aside, main")
     frame: Str | None = Field(description="the iframe it is in (name, src or about:srcdoc); None in the page")
     shadow: Bool = Field(description="inside a shadow root")
 
@@ -153,6 +160,9 @@ class ElementInfo(_Control):
     ref: None = Field(description="always None: the element is not one of an observation's elements")
     page_font_median: Number = Field(description="median font size of the page's text, weighted by length")
     scroll_needed: Bool = Field(description="not in the first viewport")
+    page_contrast_median: Number | None = Field(None, description="median contrast of the page's text (None before 1.3)")
+
+    OPTIONAL = frozenset({"groups", "page_contrast_median"})
 
 
 class TextBlock(Part):
@@ -318,7 +328,6 @@ AnyObservation = Annotated[
     Annotated[Observation, Tag("Observation")] | Annotated[SnapshotError, Tag("SnapshotError")],
     Discriminator(_observation_kind),
 ]
-_TAGS = {"Observation", "SnapshotError", "AxeSummary", "AxeSkipped", "AxeError"}
 _OBSERVATION = TypeAdapter(AnyObservation)
 _ELEMENT_INFO = TypeAdapter(ElementInfo)
 _AXE = TypeAdapter(Axe)
@@ -330,28 +339,6 @@ class ObservationError(ValueError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("\n".join(problems))
-
-
-def path_of(loc: tuple[Any, ...], root: str = "", indices: bool = True) -> str:
-    """``("elements", 3, "font_size")`` -> ``observation.elements[3].font_size`` (union tags dropped);
-    without ``indices``: ``observation.elements[].font_size``."""
-    out = root
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]" if indices else "[]"
-        elif part not in _TAGS:
-            out += f".{part}" if out else str(part)
-    return out
-
-
-def problems_of(exc: ValidationError, root: str = "") -> list[str]:
-    """One line per path: ``observation.elements[3].font_size: Input should be a number``."""
-    by_path: dict[str, list[str]] = {}
-    for err in exc.errors(include_url=False):
-        msgs = by_path.setdefault(path_of(err["loc"], root), [])
-        if err["msg"] not in msgs:
-            msgs.append(err["msg"])
-    return [f"{path}: {' or '.join(msgs)}" for path, msgs in by_path.items()]
 
 
 def parse_observation(data: Any, root: str = "observation") -> Observation | SnapshotError:
@@ -374,30 +361,6 @@ def _parse(adapter: TypeAdapter, data: Any, root: str) -> Any:
         return adapter.validate_python(data)
     except ValidationError as exc:
         raise ObservationError(problems_of(exc, root)) from None
-
-
-def strip_unknown(data: Any, exc: ValidationError, within: frozenset[str] | None = None) -> tuple[Any, list[tuple[Any, ...]]]:
-    """``data`` without the keys ``exc`` refused as unknown (only below a key in ``within``, when given),
-    and their locations; other errors are left in it.
-
-    For a run recorded by a newer cxaudit: its snapshot.js may emit keys this model does not know yet.
-    """
-    removed: list[tuple[Any, ...]] = []
-    for err in exc.errors(include_url=False):
-        loc = [p for p in err["loc"] if p not in _TAGS]
-        if err["type"] != "extra_forbidden" or (within is not None and not within.intersection(loc[:-1])):
-            continue
-        parent = data
-        try:
-            for part in loc[:-1]:
-                parent = parent[part]
-        except (KeyError, IndexError, TypeError):
-            continue
-        if isinstance(parent, dict) and loc[-1] in parent:
-            del parent[loc[-1]]
-            removed.append(tuple(loc))
-    return data, removed
-
 
 
 Observed = Observation | SnapshotError | None  # a step's observation: a page, a failed snapshot, or none

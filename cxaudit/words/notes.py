@@ -74,8 +74,10 @@ NOTES: dict[str, dict[str, str]] = {
     "below_fold": {"en": "below the fold (scrolling needed)", "de": "unterhalb des sichtbaren Bereichs (Scrollen nötig)"},
     "first_viewport": {"en": "in the first viewport", "de": "im ersten sichtbaren Bereich"},
     "reveal_clicks": {"en": "{n} reveal click(s) first: {names!Q}", "de": "zuerst {n} Klick(s) zum Aufklappen: {names!Q}"},
-    "reveal_click": {"en": "a click needed only to reveal the entry",
-                     "de": "ein Klick, der nur den Einstieg sichtbar macht"},
+    "criteria_held": {"en": "criteria met: {names!l}:", "de": "erfüllte Kriterien: {names!l}:"},
+    "contrast_vs_page": {"en": "contrast {ratio:g}:1 vs {page:g}:1 of the page's text",
+                         "de": "Kontrast {ratio:g}:1 gegenüber {page:g}:1 beim Text der Seite"},
+    "footnote_line": {"en": "inside a line of small print ({size:g} px)", "de": "in einer Zeile Kleingedrucktem ({size:g} px)"},
     # visual_misdirection
     "needed_vs": {"en": "needed {needed!q} vs {other!q}:", "de": "nötig war {needed!q}, daneben {other!q}:"},
     "filled_vs_not": {"en": "filled vs not filled", "de": "gefüllt gegenüber ungefüllt"},

@@ -59,6 +59,13 @@ TERMS: dict[str, dict[str, str]] = {
     "or": {"en": "or", "de": "oder"},
     "during_journey": {"en": "during this journey", "de": "während dieses Kundenwegs"},
     "before_journey": {"en": "before this journey started", "de": "vor dem Start dieses Kundenwegs"},
+    # hidden_cancel_link: the criteria that held
+    "reveal_clicks": {"en": "behind a reveal click", "de": "erst nach einem Klick zum Aufklappen sichtbar"},
+    "many_siblings": {"en": "among many links", "de": "zwischen vielen Links"},
+    "small_font": {"en": "small font", "de": "kleine Schrift"},
+    "low_contrast": {"en": "faint", "de": "blass"},
+    "footnote_line": {"en": "in small print", "de": "im Kleingedruckten"},
+    "footer_or_below_fold": {"en": "in the footer or below the fold", "de": "in der Fußzeile oder unterhalb des sichtbaren Bereichs"},
     "ERR_CONNECTION_REFUSED": {"en": "the site refused the connection (is it up, is the port right?)",
                                "de": "die Website lehnte die Verbindung ab (läuft sie, stimmt der Port?)"},
     "ERR_NAME_NOT_RESOLVED": {"en": "the host name could not be resolved (DNS); check the URL",

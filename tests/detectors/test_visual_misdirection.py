@@ -1,4 +1,8 @@
-"""CX302 visual_misdirection on hand-built pages of competing controls."""
+"""CX302 visual_misdirection on hand-built pages of competing controls.
+
+The alternatives of a decision come from the decision containers snapshot.js records (``groups``, nearest first);
+the eval's failure shapes (an account name against a video's "Play", a footer expander against a hero button, a
+drop-down item against its own menu button, "Weiter" against the cookie settings) are rebuilt here by hand."""
 
 from __future__ import annotations
 
@@ -7,39 +11,114 @@ import pytest
 from .judged import judged
 from .records import el, journey, page, run, step
 
+MAIN, FORM, CHOICES = "main@m", "form@f", "group@g"
 
-def test_big_keep_button_vs_grey_text_fails_at_that_step():
-    keep = el("Keep my benefits", y=320, w=240, h=66, fs=20.8, fw=600, contrast=4.2)
-    go_on = el("Continue to cancel", role="generic", y=410, w=640, h=20, fs=13.6, contrast=2.5, filled=False)
+
+def test_big_keep_button_vs_grey_text_in_the_same_step_fails_and_names_both():
+    keep = el("Keep my benefits", y=320, w=240, h=66, fs=20.8, fw=600, contrast=4.2, groups=[CHOICES, MAIN])
+    go_on = el("Continue to cancel", role="generic", y=410, w=640, h=20, fs=13.6, contrast=2.5, filled=False,
+               groups=[CHOICES, MAIN])
     j = journey([step(0, "goto", observation=page()), step(1, element=el("Cancel"), observation=page(keep), navigated=True),
                  step(2, element=go_on), step(3)])
     d = run("visual_misdirection", j)
     assert d.score == 0.0
     ev = d.evidence[0]
     assert ev.step == 2 and ev.screenshot_step == 1 and ev.box.width == 640
-    assert "filled vs not filled" in ev.note.text() and "contrast 2.5:1 vs 4.2:1" in ev.note.text()
-    assert ev.data["alternative"]["name"] == "Keep my benefits"
+    text = ev.note.text()
+    assert "'Continue to cancel' vs 'Keep my benefits'" in text
+    assert "filled vs not filled" in text and "contrast 2.5:1 vs 4.2:1" in text
+    assert ev.data["alternative"]["name"] == "Keep my benefits" and ev.data["decision"] == "group"
 
 
-def test_equal_buttons_pass_and_chrome_far_or_field_controls_are_ignored():
+def test_an_offer_card_in_the_flow_step_is_an_alternative_a_far_tile_is_not():
+    # shopnest's offer page: "Continue to cancel" straight in main, the offer in a card of the same main
+    offer = el("Switch to annual payments", y=300, w=300, h=56, fs=19, fw=700, groups=["card@o", MAIN])
+    tile = el("Watch now", y=1500, w=400, h=80, fs=24, groups=["card@t", MAIN])
+    go_on = el("Continue to cancel", role="link", y=380, w=130, h=22, fs=12, filled=False, groups=[MAIN])
+    j = journey([step(0, "goto", observation=page(offer, tile, go_on)), step(1, element=go_on)], goal="uninstall")
+    d = run("visual_misdirection", j)
+    assert d.score == 0.0 and d.evidence[0].data["alternative"]["name"] == "Switch to annual payments"
+    alone = journey([step(0, "goto", observation=page(tile, go_on)), step(1, element=go_on)], goal="uninstall")
+    assert run("visual_misdirection", alone).details["steps_judged"] == 0
+
+
+def test_header_navigation_menus_banners_and_hero_elsewhere_are_not_alternatives():
+    play = el("Play", y=200, w=120, h=44, fs=16, fw=700, groups=["card@video"])           # a video tile, page level
+    hero = el("Zu den Angeboten", y=180, w=220, h=48, fw=700, groups=[])                  # the hero, page level
+    avatar = el("JB", y=10, w=48, h=48, groups=["header@h"])
+    settings_link = el("Cookie-Einstellungen", role="link", y=700, fs=13, filled=False, groups=["region@cmp"])
+    # an account-menu name in the header, "Settings" in the navigation: where to go, not a step's decision
+    account = el("Mein himmelblick · Jonas B.", role="link", y=12, fs=14, filled=False, groups=["header@h"])
+    settings = el("Settings", role="link", y=60, fs=14, filled=False, groups=["nav@n", "header@h"])
+    # the footer's "Weitere Links einblenden" against the hero's button (eval himmelblick)
+    more = el("Weitere Links einblenden", y=1400, fs=14, filled=False, groups=["footer@f"])
+    # a drop-down item against the button that opened it (eval shopnest-prime)
+    item = el("End membership", role="menuitem", y=340, fs=15, filled=False, groups=["menu@mm", MAIN])
+    manage = el("Manage membership", y=300, w=200, h=40, groups=[MAIN])
+    things = page(play, hero, avatar, settings_link, account, settings, more, item, manage)
+    for needed in (account, settings, more, item):
+        j = journey([step(0, "goto", observation=things), step(1, element=needed)], goal="uninstall")
+        assert run("visual_misdirection", j).details["steps_judged"] == 0, needed.name
+    # "Weiter" in its form: the form's own "Zurück" is the alternative, not the cookie banner or the hero
+    weiter = el("Weiter", y=420, w=140, h=44, groups=[FORM, MAIN])
+    back = el("Zurück", role="link", x=300, y=420, w=140, h=44, groups=[FORM, MAIN])
+    j = journey([step(0, "goto", observation=page(weiter, back, hero, settings_link, play)), step(1, element=weiter)],
+                goal="uninstall")
+    d = run("visual_misdirection", j)
+    assert d.score == 1.0 and d.details["steps_judged"] == 1
+
+
+def test_a_control_alone_in_its_card_is_weighed_in_the_flow_step_but_never_past_its_dialog():
+    go_on = el("Continue to cancel", role="link", y=400, fs=12, filled=False, groups=["card@c", MAIN])
+    keep = el("Keep my plan", y=330, w=260, h=60, fs=20, groups=[MAIN])
+    j = journey([step(0, "goto", observation=page(go_on, keep)), step(1, element=go_on)], goal="uninstall")
+    assert run("visual_misdirection", j).score == 0.0
+    # in a dialog, the page behind it offers no alternative
+    confirm = el("Yes, cancel", y=400, fs=12, filled=False, in_dialog=True, groups=["dialog@d"])
+    j = journey([step(0, "goto", observation=page(confirm, keep)), step(1, element=confirm)], goal="uninstall")
+    assert run("visual_misdirection", j).details["steps_judged"] == 0
+    stay = el("No, stay", y=330, w=260, h=60, fs=20, in_dialog=True, groups=["dialog@d"])
+    j = journey([step(0, "goto", observation=page(confirm, stay, keep)), step(1, element=confirm)], goal="uninstall")
+    d = run("visual_misdirection", j)
+    assert d.score == 0.0 and d.evidence[0].data["alternative"]["name"] == "No, stay"
+
+
+def test_groups_are_read_from_the_page_snapshot_first():
+    # element.js's own record of the needed control may miss its containers; the page's record of it counts
+    on_page = el("Continue", y=400, fs=12, filled=False, groups=[CHOICES, MAIN])
+    keep = el("Stay", y=330, w=260, h=60, fs=20, groups=[CHOICES, MAIN])
+    acted = el("Continue", y=400, fs=12, filled=False, groups=["nav@elsewhere"])
+    j = journey([step(0, "goto", observation=page(on_page, keep)), step(1, element=acted)], goal="uninstall")
+    assert run("visual_misdirection", j).score == 0.0
+
+
+def test_runs_recorded_before_groups_compare_within_the_same_landmark():
+    # no groups (a 1.0-1.2 recording): the same landmark, outside header, navigation and footer, within 600 px
     cancel = el("Cancel membership", x=100)
     keep = el("Keep membership", x=300)
     nav = el("Home", y=320, fs=30, landmark="nav", w=400, h=80)
-    far = el("Watch now", y=1400, w=500, h=90, fs=30)
+    hero = el("Watch now", y=320, w=500, h=90, fs=30, landmark=None)
+    far = el("Watch later", y=1400, w=500, h=90, fs=30)
     field = el("Comment", role="textbox", y=320, w=900, h=100)
-    j = journey([step(0, "goto", observation=page(cancel, keep, nav, far, field)), step(1, element=cancel)])
+    j = journey([step(0, "goto", observation=page(cancel, keep, nav, hero, far, field)), step(1, element=cancel)])
     assert run("visual_misdirection", j).score == 1.0
+    more = el("More links", y=1400, fs=14, filled=False, landmark="footer", in_footer=True)
+    j = journey([step(0, "goto", observation=page(more, hero, far)), step(1, element=more)], goal="uninstall")
+    assert run("visual_misdirection", j).details["steps_judged"] == 0
 
 
 def test_weak_signals_give_an_intermediate_score_and_the_entry_is_skipped():
-    needed = el("Continue", fs=16, fw=400)
-    alt = el("Stay", x=300, fs=20, fw=700)
+    needed = el("Continue", fs=16, fw=400, groups=[CHOICES])
+    alt = el("Stay", x=300, fs=20, fw=700, groups=[CHOICES])
     j = journey([step(0, "goto", observation=page(alt)), step(1, element=needed)], goal="uninstall")
     assert run("visual_misdirection", j).score == pytest.approx(0.8)  # two mild differences
-    alt_bold = el("Stay", x=300, fw=700)
+    alt_bold = el("Stay", x=300, fw=700, groups=[CHOICES])
     j1 = journey([step(0, "goto", observation=page(alt_bold)), step(1, element=needed)], goal="uninstall")
     assert run("visual_misdirection", j1).score == pytest.approx(0.9)
-    # on a cancel journey the first navigating click is the entry: judged by hidden_cancel_link, not here
-    j2 = journey([step(0, "goto", observation=page(alt)), step(1, element=needed, navigated=True)])
+    # on a cancel journey the entry (the first click whose name says cancel) is hidden_cancel_link's, not judged here
+    entry = el("Cancel membership", fs=16, groups=[CHOICES])
+    j2 = journey([step(0, "goto", observation=page(alt)), step(1, element=entry, navigated=True)])
     assert run("visual_misdirection", j2).details["steps_judged"] == 0
+    j3 = journey([step(0, "goto", observation=page(alt)), step(1, element=needed, navigated=True)])
+    assert run("visual_misdirection", j3).details["steps_judged"] == 1  # "Continue" is no entry
     assert judged("visual_misdirection", journey([step(0, "goto")], goal="signup")).status == "not_applicable"

@@ -1,5 +1,13 @@
-"""CX302 visual_misdirection: a control the journey needed that looks weaker than an alternative beside it
-(filled vs not, area, font size, contrast, weight), from the element records of the page before each click."""
+"""CX302 visual_misdirection: a control the journey needed that looks weaker than an alternative of the same
+decision (filled vs not, area, font size, contrast, weight), from the element records of the page before each click.
+
+The alternatives of a decision are the other controls of the same dialog, form, fieldset or button group, card
+or menu, or of the page's main content (the flow step), by the decision containers snapshot.js records for each
+element (``groups``, nearest first). Header, navigation, footer, menus, tiles and banners elsewhere on the page
+are not alternatives; a control that is itself in the header, navigation, footer or a menu chooses where to go,
+not between the alternatives of a step, and is not judged. Runs recorded before 1.3 have no ``groups``: there
+the alternatives are the controls in the same landmark, in a dialog when the needed control is in one,
+outside the header, navigation and footer, within ``max_distance_px``."""
 
 from __future__ import annotations
 
@@ -12,6 +20,13 @@ from cxaudit.words.notes import Note, join, note
 CLICKS = ("click", "gate")
 FIELD_ROLES = {"textbox", "searchbox", "radio", "checkbox", "combobox", "listbox", "slider", "spinbutton", "switch", "option"}
 CHROME_LANDMARKS = {"header", "banner", "nav", "navigation", "footer", "contentinfo", "complementary", "aside"}
+# containers whose controls choose where to go, not between the alternatives of a step
+CHROME_KINDS = {"header", "nav", "footer", "aside", "menu", "search"}
+FLOW_KINDS = {"main", "page"}  # the whole content of a step: alternatives only within max_distance_px
+
+
+def kind(group: str) -> str:
+    return group.split("@", 1)[0]
 
 
 def visual_area(el: Element | ElementInfo) -> float:
@@ -24,21 +39,65 @@ def visual_area(el: Element | ElementInfo) -> float:
     return min(float(box.width or text_w), text_w) * min(float(box.height or fs * 1.3), fs * 1.3)
 
 
-def alternatives(needed: ElementInfo, observation: Observed, max_distance: float) -> list[Element]:
-    nbox = needed.box
-    ncy = nbox.y + nbox.height / 2
+def _candidates(needed: ElementInfo, elements: list[Element]) -> list[Element]:
     name = needed.name.casefold()
+    return [e for e in elements if not (e.hidden or e.offscreen or e.disabled or e.role in FIELD_ROLES
+                                        or e.name.casefold() == name or e.box == needed.box)]
+
+
+def _groups_of(needed: ElementInfo, elements: list[Element]) -> list[str] | None:
+    """The needed control's containers as the page snapshot named them (the same element found by name and
+    box), else as element.js did; None for a run recorded before 1.3."""
+    for e in elements:
+        if e.groups is not None and e.name == needed.name and abs(e.box.x - needed.box.x) < 2 \
+                and abs(e.box.y - needed.box.y) < 2:
+            return e.groups
+    return needed.groups
+
+
+def _within(e: Element, scope: str) -> bool:
+    """``e`` belongs to the decision ``scope``: inside it, and not inside chrome or a dialog nested in it."""
+    groups = e.groups or []
+    foreign = CHROME_KINDS | {"dialog"}
+    if scope == "page@":
+        inner, foreign = groups, foreign | {"region"}  # a labelled region (a banner) is a part of its own
+    elif scope in groups:
+        inner = groups[:groups.index(scope)]
+    else:
+        return False
+    return not any(kind(g) in foreign for g in inner)
+
+
+def decision(needed: ElementInfo, observation: Observed, max_distance: float) -> tuple[str | None, list[Element]]:
+    """The decision the needed control belongs to (its nearest container that holds another control, never
+    past a dialog; "page@" when none does) and its alternatives; (None, []) when it is not a step's decision."""
+    elements = page_of(observation).elements
+    groups = _groups_of(needed, elements)
+    if groups is None:
+        return "legacy", _legacy_alternatives(needed, elements, max_distance)
+    cands = _candidates(needed, elements)
+    for scope in [*groups, "page@"]:
+        if kind(scope) in CHROME_KINDS:
+            return None, []
+        alts = [e for e in cands if _within(e, scope)]
+        if kind(scope) in FLOW_KINDS:
+            ncy = needed.box.y + needed.box.height / 2
+            alts = [e for e in alts if abs(e.box.y + e.box.height / 2 - ncy) <= max_distance]
+        if alts or kind(scope) == "dialog":
+            return scope, alts
+    return "page@", []
+
+
+def _legacy_alternatives(needed: ElementInfo, elements: list[Element], max_distance: float) -> list[Element]:
+    ncy = needed.box.y + needed.box.height / 2
     out = []
-    for e in page_of(observation).elements:
-        box = e.box
-        if (e.hidden or e.offscreen or e.disabled or e.role in FIELD_ROLES
-                or e.name.casefold() == name or e.in_dialog != needed.in_dialog):
+    for e in _candidates(needed, elements):
+        if e.in_dialog != needed.in_dialog or (e.landmark or "") != (needed.landmark or ""):
             continue
         if not needed.in_dialog and (e.in_footer or (e.landmark or "") in CHROME_LANDMARKS):
             continue
-        if box == nbox or abs(box.y + box.height / 2 - ncy) > max_distance:
-            continue
-        out.append(e)
+        if abs(e.box.y + e.box.height / 2 - ncy) <= max_distance:
+            out.append(e)
     return out
 
 
@@ -70,13 +129,13 @@ def compare(needed: ElementInfo, alt: Element, ctx: DetectorContext) -> tuple[li
 @detector("visual_misdirection")
 def visual_misdirection(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     # on a cancel journey the entry click is hidden_cancel_link's; an uninstall journey has none
-    entry, _ = entry_step(journey) if journey.goal == "cancel" else (None, [])
+    entry, _ = entry_step(journey, ctx) if journey.goal == "cancel" else (None, [])
     max_distance = float(param(ctx, "max_distance_px", 600))
     evidence, judged, worst = [], 0, 1.0
     for i, s in enumerate(journey.steps):
         if i == 0 or s.type not in CLICKS or not s.element or s.status != "ok" or s is entry:
             continue
-        alts = alternatives(s.element, journey.steps[i - 1].observation, max_distance)
+        scope, alts = decision(s.element, journey.steps[i - 1].observation, max_distance)
         if not alts:
             continue
         judged += 1
@@ -98,7 +157,7 @@ def visual_misdirection(journey: JourneyResult, ctx: DetectorContext) -> Detecti
             data={**figures, "alternative": {"name": alt.name, "role": alt.role, "box": alt.box.model_dump(),
                                              "font_size": alt.font_size, "font_weight": alt.font_weight,
                                              "contrast": alt.contrast, "filled": alt.filled, "area": alt.area},
-                  "font_size": el.font_size, "score": step_score},
+                  "font_size": el.font_size, "score": step_score, "decision": kind(scope or "")},
         ))
     if not judged:
         return Detection(score=1.0, details={"steps_judged": 0, "note": "no step offered a competing control"})
