@@ -38,7 +38,7 @@ HOSTILE = [
      {5: "Kundenkennwort (PIN)", 6: "erstes Haustier"}),
     ("channel_redirect", "tagesblatt-cancel-hostile", "tagesblatt-cancel-clean", {2: "nur schriftlich per Post"}),
     ("retention_offer", "streamline-cancel-hostile", "streamline-cancel-clean", {2: "50% off", 4: "Pause your membership"}),
-    ("retention_offer", "funknetz-cancel-hostile", "funknetz-cancel-clean", {9: "Exklusiv für Sie"}),
+    ("retention_offer", "funknetz-cancel-hostile", "funknetz-cancel-clean", {9: "20 % Rabatt"}),
     ("premature_rating_prompt", "parcelpal-contact-hostile", "parcelpal-contact-clean", {1: "How would you rate"}),
     ("premature_rating_prompt", "parcelpal-chat-hostile", "parcelpal-chat-clean",
      {1: "How would you rate", 3: "Was this helpful?"}),
