@@ -144,7 +144,7 @@ def test_the_json_schema_describes_the_observation_and_refuses_unknown_keys():
     for name in ("Observation", "SnapshotError", "Element", "ElementInfo", "TextBlock", "Form", "FormField",
                  "Dialog", "Frame", "Alert", "AxeSummary"):
         assert defs[name]["additionalProperties"] is False, name
-    assert set(defs["Observation"]["required"]) == set(Observation.model_fields) - {"error", "profile_ms", "axe"}
+    assert set(defs["Observation"]["required"]) == set(Observation.model_fields) - {"error", "profile_ms", "masked", "axe"}
     step = defs["StepRecord"]["properties"]
     refs = json.dumps(step["observation"]) + json.dumps(step["element"])
     assert "#/$defs/Observation" in refs and "#/$defs/SnapshotError" in refs and "#/$defs/ElementInfo" in refs
@@ -269,3 +269,14 @@ def test_a_check_that_misspells_a_key_is_an_error_result_not_a_pass():
         REGISTRY.pop("zz_misspelt")
     assert result.status == "error" and result.score is None
     assert "AttributeError" in result.error and "in_footr" in result.error
+
+
+def test_masked_kinds_are_optional_and_dumped_only_when_recorded():
+    """``masked`` (the kinds of secret masked on a page, never the values) loads when present and is left out
+    of a dump when it was not recorded, so runs written before it load and dump as they were."""
+    from factories import observation
+
+    plain = observation(texts=["Hello"])
+    assert plain.masked is None and "masked" not in plain.model_dump()
+    marked = observation(texts=["Sent to ••••••"], masked=["email"])
+    assert marked.masked == ["email"] and marked.model_dump()["masked"] == ["email"]

@@ -5,7 +5,8 @@ model dumps exactly the JSON the script returned: same keys, same order, ints st
 
     Observation      one page after a step: url, title, lang, viewport, scroll, document, view_key,
                      text_blocks, headings, elements, forms, dialogs, iframes, alerts, counts, truncated
-                     (+ error when the script failed half-way, profile_ms when asked, axe from axe.py)
+                     (+ error when the script failed half-way, profile_ms when asked, masked when a secret
+                     was, axe from axe.py)
     SnapshotError    the snapshot failed (navigation, closed page, timeout): {error, url} (+ axe)
     Element          one interactive element of a page (ref "e0", "e1" ...)
     ElementInfo      the element a step acted on (element.js): the same record with ref null, plus
@@ -27,8 +28,8 @@ Decisions, and why:
 - Scalars are strict: no coercion of "16" to a number or of 1 to a boolean. Numbers accept int and
   float and keep which one they were, so a saved run dumps byte for byte as it was read.
 - Required means the script always emits the key (it builds every record as one object literal).
-  Optional keys are only those the scripts add conditionally: ``error``, ``profile_ms`` and ``axe`` of
-  an observation, ``axe`` of a snapshot error, ``ms`` of an axe error. Left unset, they are left out of
+  Optional keys are only those the scripts add conditionally: ``error``, ``profile_ms``, ``masked`` and
+  ``axe`` of an observation, ``axe`` of a snapshot error, ``ms`` of an axe error. Left unset, they are left out of
   a dump too, as the script leaves them out.
 - ``Form.id`` and ``Form.action`` are what snapshot.js reads, ``form.id`` / ``form.action``: a field
   named "id" or "action" shadows those properties and the script then returns ``{}``. The model says so
@@ -275,7 +276,7 @@ Axe = Annotated[
 class Observation(_Sometimes):
     """The page after a step, in one snapshot (boxes in document coordinates)."""
 
-    OPTIONAL = frozenset({"error", "profile_ms", "axe"})
+    OPTIONAL = frozenset({"error", "profile_ms", "masked", "axe"})
     url: Str
     title: Str
     lang: Str
@@ -294,6 +295,8 @@ class Observation(_Sometimes):
     truncated: Bool = Field(description="text blocks or elements were cut at their limits")
     error: Str | None = Field(None, description="the script failed half-way; the keys hold what it had")
     profile_ms: dict[Str, Number] | None = Field(None, description="phase timings, when asked (profile option)")
+    masked: list[Str] | None = Field(None, description="the kinds of secret masked on this page (email, phone, number, "
+                                     "password, text), when any was; never the values")
     axe: Axe | None = Field(None, description="axe-core's summary, when the recorder ran it")
 
 
