@@ -71,3 +71,17 @@ def test_a_negated_offer_is_not_one_and_typographic_apostrophes_are_read():
     assert _one_screen("Ihr Tarif", "Leider können Sie Ihren Vertrag nicht pausieren.", lang="de") == 0
     assert _one_screen("Wait – here’s a little something to stay", "Two extra weeks, on the house.") == 1
     assert _one_screen("Un petit geste", "Nous vous offrons deux semaines gratuites.", lang="fr") == 1
+
+
+def test_an_untagged_pattern_of_a_user_lexicon_counts_as_an_offer():
+    import re
+
+    from cxaudit.judge.detectors.retention_offer import offers
+    from cxaudit.judge.lexicon import Lexicon
+
+    from .pages import LEXICONS
+
+    mine = Lexicon("retention_offer", patterns={k: list(v) for k, v in LEXICONS["retention_offer"].patterns.items()})
+    mine.patterns["en"].append(re.compile(r"\bcomplimentary\s+\w+", re.IGNORECASE))
+    shown = step(1, page("A complimentary tote bag is yours", view="/o|O"))
+    assert offers(mine, shown, "en") and not offers(LEXICONS["retention_offer"], shown, "en")
