@@ -10,6 +10,7 @@ import pytest
 from cxaudit.judge.catalogue import load_catalogue
 from cxaudit.judge.detectors.base import DetectorContext
 from cxaudit.judge.engine import load_detectors
+from cxaudit.judge.jurisdiction import resolve
 from cxaudit.judge.language import journey_language_of
 from cxaudit.judge.lexicon import load_lexicons
 
@@ -24,8 +25,10 @@ MINE = ("excessive_verification", "channel_redirect", "retention_offer", "premat
 
 def judge(check: str, run, journey_id: str):
     spec = SPECS[check]
-    ctx = DetectorContext(params=dict(spec.params), lexicons=LEXICONS, run=run, language_of=journey_language_of)
-    return REGISTRY[spec.detector](run.journey(journey_id), ctx)
+    journey = run.journey(journey_id)
+    ctx = DetectorContext(params=dict(spec.params), lexicons=LEXICONS, run=run, language_of=journey_language_of,
+                          jurisdiction=resolve(journey).code)  # as the engine judges it: German pages are de
+    return REGISTRY[spec.detector](journey, ctx)
 
 
 def words_at(detection, step: int) -> str:
@@ -38,7 +41,7 @@ HOSTILE = [
      {5: "Kundenkennwort (PIN)", 6: "erstes Haustier"}),
     ("channel_redirect", "tagesblatt-cancel-hostile", "tagesblatt-cancel-clean", {2: "nur schriftlich per Post"}),
     ("retention_offer", "streamline-cancel-hostile", "streamline-cancel-clean", {2: "50% off", 4: "Pause your membership"}),
-    ("retention_offer", "funknetz-cancel-hostile", "funknetz-cancel-clean", {9: "Exklusiv für Sie"}),
+    ("retention_offer", "funknetz-cancel-hostile", "funknetz-cancel-clean", {9: "20 % Rabatt"}),
     ("premature_rating_prompt", "parcelpal-contact-hostile", "parcelpal-contact-clean", {1: "How would you rate"}),
     ("premature_rating_prompt", "parcelpal-chat-hostile", "parcelpal-chat-clean",
      {1: "How would you rate", 3: "Was this helpful?"}),
@@ -80,8 +83,9 @@ def test_specific_figures(demo_run):
     assert {e.screenshot_step for e in shaming.evidence} == {3, 4}
     labels = judge("misleading_button_label", run, "funknetz-cancel-hostile")
     assert labels.details["R2"]["label"] == "Vertragsservice" and labels.details["R7"]["ok"] is False
+    # judged in de (§ 312k R9): the page confirms the receipt ("eingegangen") but lacks the rest
     assert judge("missing_confirmation_details", run, "funknetz-cancel-hostile").details["missing"] == [
-        "date", "time", "reference", "save"]
+        "date", "time", "save"]
 
 
 def test_no_finding_on_any_clean_journey_or_sign_up(demo_run):

@@ -20,14 +20,14 @@ LEXICONS = load_lexicons([CHECKS])
 REGISTRY = load_detectors()
 
 
-def ctx(check: str, **params) -> DetectorContext:
+def ctx(check: str, jurisdiction: str = "none", **params) -> DetectorContext:
     spec = yaml.safe_load((CHECKS / f"{check}.yaml").read_text(encoding="utf-8"))
     return DetectorContext(params={**spec.get("params", {}), **params}, lexicons=LEXICONS,
-                           language_of=journey_language_of)
+                           language_of=journey_language_of, jurisdiction=jurisdiction)
 
 
-def run(check: str, journey: JourneyResult, **params):
-    return REGISTRY[check](journey, ctx(check, **params))
+def run(check: str, journey: JourneyResult, jurisdiction: str = "none", **params):
+    return REGISTRY[check](journey, ctx(check, jurisdiction, **params))
 
 
 def el(name: str, role: str = "button", **kw) -> Element:

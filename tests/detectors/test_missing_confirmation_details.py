@@ -1,30 +1,61 @@
-"""CX502 missing_confirmation_details (§ 312k BGB R9) on hand-built confirmation pages."""
+"""CX502 missing_confirmation_details on hand-built confirmation pages: what each jurisdiction requires
+(§ 312k BGB R9 in Germany), structured receipts (table rows, dl pairs, "Label:" blocks), German
+receipt-number words, and an e-mail address the recorder masked."""
 
 from __future__ import annotations
 
 import pytest
+from factories import observation, text_block
+
+from cxaudit.journey import SECRET_MASK
 
 from .pages import el, journey, page, run, step
+
+
+def _judge(final, jurisdiction="none", lang="en"):
+    return run("missing_confirmation_details", journey("cancel", [step(0, page("x", lang=lang), "goto"), step(1, final)]),
+               jurisdiction)
+
+
+def _receipt(rows, *, lang="en", label_tag="th", value_tag="td", above=(), below=(), masked=None):
+    """A receipt page: heading and paragraphs above, label/value rows (two blocks on one line), text below."""
+    blocks, y = [], 100
+    for text in above:
+        blocks.append(text_block(text, box={"x": 150, "y": y, "width": 600, "height": 24}))
+        y += 40
+    for label_text, value in rows:
+        blocks.append(text_block(label_text, tag=label_tag, box={"x": 150, "y": y, "width": 200, "height": 20}))
+        blocks.append(text_block(value, tag=value_tag, box={"x": 360, "y": y + 1, "width": 300, "height": 20}))
+        y += 40
+    for text in below:
+        blocks.append(text_block(text, box={"x": 150, "y": y, "width": 600, "height": 24}))
+        y += 40
+    extra = {"masked": masked} if masked else {}
+    return observation(text_blocks=blocks, lang=lang, view_key="/done|Done", **extra)
 
 
 def test_confirmation_complete_german():
     final = page("Kündigung bestätigt", "Eingang am 03.04.2027 um 08:15 Uhr, Vorgangsnummer AB-99123.",
                  "Als PDF speichern", lang="de", headings=["Kündigung bestätigt"])
-    d = run("missing_confirmation_details", journey("cancel", [step(0, page("x", lang="de"), "goto"), step(1, final)]))
+    d = _judge(final, "de", "de")
     assert d.score == 1 and d.details["missing"] == []
 
 
-def test_confirmation_bare_page_fails_and_names_missing():
+def test_confirmation_bare_page_fails_and_names_what_312k_requires():
     final = page("Vielen Dank", "Wir melden uns.", lang="de", headings=["Vielen Dank"])
-    d = run("missing_confirmation_details", journey("cancel", [step(0, page("x", lang="de"), "goto"), step(1, final)]))
-    assert d.score == 0 and d.details["missing"] == ["date", "time", "reference", "save"]
+    d = _judge(final, "de", "de")
+    assert d.score == 0 and d.details["missing"] == ["date", "time", "save", "receipt"]
     assert d.evidence[0].step == 1 and d.evidence[0].words == "Vielen Dank"
 
 
-def test_confirmation_partial_share_and_time_optional_in_english():
+def test_what_is_required_depends_on_the_jurisdiction():
     final = page("Cancelled", "Your plan ends on April 30, 2027.", "Request ID 7781-22")
-    d = run("missing_confirmation_details", journey("cancel", [step(0, page("x"), "goto"), step(1, final)]))
-    assert d.score == pytest.approx(2 / 3) and d.details["missing"] == ["save"]
+    d = _judge(final, "us-ca")
+    assert d.score == pytest.approx(2 / 3) and d.details["missing"] == ["save"] and d.details["required"] == [
+        "date", "reference", "save"]
+    # the same page judged in Germany: no time, nothing to save, no words that it was received; a reference is not what § 312k asks for
+    d = _judge(final, "de")
+    assert d.details["missing"] == ["time", "save", "receipt"] and "reference" not in d.details["required"]
 
 
 def test_confirmation_download_link_counts_and_not_applicable_when_blocked():
@@ -33,18 +64,58 @@ def test_confirmation_download_link_counts_and_not_applicable_when_blocked():
     assert run("missing_confirmation_details", journey("cancel", [step(0, final, "goto")], outcome="blocked")).score is None
 
 
-def test_a_masked_email_address_still_counts_as_a_copy_by_email():
-    """The site echoed the customer's e-mail address, a secret: the mask says an e-mail address was there."""
-    from cxaudit.journey import SECRET_MASK
+def test_a_reference_in_a_table_row_counts():
+    """The eval's clean receipts, rebuilt: the number's label and value sit in two cells of one row."""
+    final = _receipt([("Order reference", "SX-2027-0091"), ("Ended on", "March 3, 2027 at 9:10 AM"),
+                      ("Plan", "Weekly box")], above=["Your plan is cancelled"], below=["Save this page as PDF"])
+    d = _judge(final)
+    assert d.score == 1 and d.details["present"]["reference"].endswith("reference: SX-2027-0091")
+    # two cells of different rows are not a pair
+    apart = observation(text_blocks=[
+        text_block("Ticket", tag="th", box={"x": 150, "y": 100, "width": 200, "height": 20}),
+        text_block("Status", tag="th", box={"x": 150, "y": 140, "width": 200, "height": 20}),
+        text_block("K-55120", tag="td", box={"x": 360, "y": 180, "width": 200, "height": 20})], view_key="/d|D")
+    assert "reference" not in _judge(apart).details["present"]
 
-    final = page("Cancelled", "Your plan ends on April 30, 2027. Request ID 7781-22",
-                 f"A confirmation has been sent to {SECRET_MASK}.")
-    d = run("missing_confirmation_details", journey("cancel", [step(0, page("x"), "goto"), step(1, final)]))
-    assert d.details["missing"] == ["save"]  # no kind recorded: the mask could be anything
-    final = final.model_copy(update={"masked": ["email"]})
-    d = run("missing_confirmation_details", journey("cancel", [step(0, page("x"), "goto"), step(1, final)]))
-    assert d.score == 1 and d.details["present"]["save"] == f"sent to {SECRET_MASK}."
+
+@pytest.mark.parametrize("word", ["Referenznummer", "Kündigungsnummer", "Bestätigungsnummer", "Auftragsnummer",
+                                  "Ticketnummer", "Aktenzeichen", "Bearbeitungs-Nr.", "Vorgangskennung"])
+def test_german_receipt_number_words_in_a_dl(word):
+    final = _receipt([("Eingegangen am", "14.05.2027"), ("Uhrzeit", "16:41 Uhr"), (word, "QX-41-7730")],
+                     lang="de", label_tag="dt", value_tag="dd", above=["Wir haben Ihre Kündigung erhalten."],
+                     below=["Bestätigung ausdrucken"])
+    d = _judge(final, "eu", "de")
+    assert d.details["present"]["reference"].startswith(word) and d.score == 1
+
+
+@pytest.mark.parametrize("word", ["Kundennummer", "Vertragsnummer", "Mitgliedsnummer", "Rufnummer"])
+def test_numbers_of_the_customer_or_contract_are_not_a_reference(word):
+    final = _receipt([(word, "55-310092")], lang="de", label_tag="dt", value_tag="dd")
+    assert "reference" not in _judge(final, "eu", "de").details["present"]
+
+
+def test_label_colon_blocks_pair_with_the_next_block():
+    final = observation(texts=["Cancellation confirmed", "Case number:", "C-2027-55812", "Date: 2027-05-14",
+                               "Download the receipt"], view_key="/d|D")
+    assert _judge(final).details["missing"] == []
+
+
+def test_a_masked_email_address_still_counts_as_a_copy_by_email():
+    """The site echoed the customer's e-mail address, a secret: the observation's masked kinds say so."""
+    rows = [("Eingang", "14.05.2027, 16:41 Uhr"), ("Bestätigung gesendet an", SECRET_MASK)]
+    above = ["Ihre Kündigung ist eingegangen"]
+    unknown = _judge(_receipt(rows, lang="de", above=above), "de", "de")
+    assert unknown.details["missing"] == ["save"]  # no kind recorded: the mask could be anything
+    d = _judge(_receipt(rows, lang="de", above=above, masked=["email"]), "de", "de")
+    assert d.score == 1 and SECRET_MASK in d.details["present"]["save"]
     assert "example.invalid" not in repr(d)  # the stand-in is for the lexicon only, never written
+    en = _judge(observation(texts=["Cancelled on 2027-05-14, ref. MM-20331", f"A copy was sent to {SECRET_MASK}."],
+                            masked=["email", "password"], view_key="/d|D"))
+    assert en.score == 1 and en.details["present"]["save"] == f"sent to {SECRET_MASK}."
+    # another kind masked: the mask stays a mask
+    other = observation(texts=["Cancelled on 2027-05-14, ref. MM-20331", f"A copy was sent to {SECRET_MASK}."],
+                        masked=["phone"], view_key="/d|D")
+    assert _judge(other).details["missing"] == ["save"]
 
 
 def test_the_wording_helpers_read_a_mask_as_the_kind_masked_on_the_page():

@@ -41,3 +41,47 @@ def test_retention_ignores_start_page_price_and_success_page():
 
 def test_retention_not_applicable_to_contact():
     assert judged("retention_offer", journey("contact_support", [step(0, ACCOUNT, "goto")])).status == "not_applicable"
+
+
+def _one_screen(*texts: str, lang: str = "en", elements=()) -> float:
+    j = journey("cancel", [step(0, ACCOUNT, "goto"), step(1, page(*texts, lang=lang, elements=elements, view="/c/s|S")),
+                           step(2, DONE_EN, element=el("Cancel"))])
+    return run("retention_offer", j).value
+
+
+def test_an_opener_that_offers_nothing_is_not_an_offer():
+    """The eval's uninstall survey, rebuilt: "Before you go" heads a question and an optional reason form."""
+    assert _one_screen("Before you go, help us improve Sketchly", "Why are you removing the app? (optional)",
+                       elements=[el("Skip"), el("Send and uninstall")]) == 0
+    assert _one_screen("Bevor Sie gehen: Ihre Meinung zählt", "Was hat Ihnen gefehlt? Die Angabe ist freiwillig.",
+                       lang="de") == 0
+    assert _one_screen("Ehe Sie kündigen", "Laden Sie Ihre Rechnungen herunter.", lang="de") == 0
+
+
+def test_an_amount_is_an_offer_only_with_what_makes_it_one():
+    assert _one_screen("Your plan", "Premium, $14.99 per month, renews on 3 May.") == 0
+    assert _one_screen("Your refund", "We will pay back the unused €3.20 within a week.") == 0
+    # the cue in the heading, the amount in the paragraph below
+    assert _one_screen("Rather keep the weekend edition?", "Saturday and Sunday for $7 a month.") == 1
+    assert _one_screen("Lieber nur digital lesen?", "Das E-Paper kostet 8,90 € im Monat.", lang="de") == 1
+
+
+def test_a_negated_offer_is_not_one_and_typographic_apostrophes_are_read():
+    assert _one_screen("Pausing your plan", "Pausing your subscription is not available on annual plans.") == 0
+    assert _one_screen("Ihr Tarif", "Leider können Sie Ihren Vertrag nicht pausieren.", lang="de") == 0
+    assert _one_screen("Wait – here’s a little something to stay", "Two extra weeks, on the house.") == 1
+    assert _one_screen("Un petit geste", "Nous vous offrons deux semaines gratuites.", lang="fr") == 1
+
+
+def test_an_untagged_pattern_of_a_user_lexicon_counts_as_an_offer():
+    import re
+
+    from cxaudit.judge.detectors.retention_offer import offers
+    from cxaudit.judge.lexicon import Lexicon
+
+    from .pages import LEXICONS
+
+    mine = Lexicon("retention_offer", patterns={k: list(v) for k, v in LEXICONS["retention_offer"].patterns.items()})
+    mine.patterns["en"].append(re.compile(r"\bcomplimentary\s+\w+", re.IGNORECASE))
+    shown = step(1, page("A complimentary tote bag is yours", view="/o|O"))
+    assert offers(mine, shown, "en") and not offers(LEXICONS["retention_offer"], shown, "en")

@@ -1,11 +1,23 @@
-"""CX201 retention_offer: offer screens between the start and the goal, counted by distinct view."""
+"""CX201 retention_offer: offer screens between the start and the goal, counted by distinct view.
+
+An offer needs something offered (issue 12, class 6): the lexicon's ``offer`` patterns on their own, or an
+amount of money (``price``) with words that make it an offer (``cue``) in the same or the next text block.
+A ``negation`` in the same sentence cancels what it is said of ("pausing is not available"). An opener such
+as "Before you go" above a reason form offers nothing."""
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._wording import evidence, find, page_language, snippets, success_index, view_of
+import re
+
+from cxaudit.judge.detectors._wording import Snippet, evidence, page_language, snippets, success_index, tag_of, view_of
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
-from cxaudit.results.model import JourneyResult
+from cxaudit.judge.lexicon import Lexicon, LexMatch
+from cxaudit.results.model import JourneyResult, StepRecord
+from cxaudit.results.observation import page_of
 from cxaudit.words.notes import note
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PLAIN = str.maketrans({"’": "'", "´": "'", "‘": "'", "`": "'"})
 
 
 def _level(count: int, partial: int, fail: int) -> float:
@@ -15,6 +27,38 @@ def _level(count: int, partial: int, fail: int) -> float:
     if count >= partial:
         return 0.5
     return 1.0
+
+
+def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
+    """The matches of ``text`` by tag, sentence by sentence, without those of a negated sentence."""
+    found: dict[str, list[LexMatch]] = {}
+    for sentence in _SENTENCE.split(text.translate(_PLAIN)):
+        by_tag: dict[str, list[LexMatch]] = {}
+        for match in lex.matches(sentence, lang):
+            by_tag.setdefault(tag_of(match) or "offer", []).append(match)
+        if by_tag.pop("negation", None):
+            continue
+        for tag, matches in by_tag.items():
+            found.setdefault(tag, []).extend(matches)
+    return found
+
+
+def offers(lex: Lexicon, step: StepRecord, lang: str) -> list[tuple[Snippet, LexMatch]]:
+    """What the page after ``step`` offers: each snippet with an ``offer`` match, and each text block with an
+    amount whose own or neighbouring block says what makes it an offer."""
+    items = snippets(step, chat=False)
+    tags = [_tagged(lex, item.text, lang) for item in items]
+    hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True) if t.get("offer")]
+    blocks = [i for i, item in enumerate(items) if item.source == "text"]
+    for pos, i in enumerate(blocks):
+        if not tags[i].get("price") or tags[i].get("offer"):
+            continue
+        near = [blocks[j] for j in (pos - 1, pos, pos + 1) if 0 <= j < len(blocks)]
+        if any(tags[j].get("cue") for j in near):
+            hits.append((items[i], tags[i]["price"][0]))
+    # the evidence shown first: what a heading offers, then a paragraph, then a control
+    headings = {" ".join(h.text.split()) for h in page_of(step.observation).headings}
+    return sorted(hits, key=lambda hit: (hit[0].text not in headings, hit[0].source != "text"))
 
 
 @detector("retention_offer")
@@ -31,8 +75,7 @@ def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         view = view_of(step)
         if step.index == success or view == start_view or view in screens:
             continue
-        lang = page_language(ctx, journey, step)
-        hits = list(find(lex, snippets(step, chat=False), lang))
+        hits = offers(lex, step, page_language(ctx, journey, step))
         if hits:
             item, match = hits[0]
             screens[view] = evidence(item, match, note("retention_offer", n=len(hits)),
