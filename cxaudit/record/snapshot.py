@@ -144,6 +144,8 @@ async def take_snapshot(
     max_elements: int = 600,
     max_text_blocks: int = 400,
     max_text: int = 300,
+    max_block_text: int = 4000,
+    max_page_text: int = 60000,
     timeout: float = 10.0,
 ) -> dict:
     """Observe a Playwright (async) Page or Frame in one ``evaluate``.
@@ -151,7 +153,8 @@ async def take_snapshot(
     Never raises for a page that is navigating, closed or hung: returns ``{"error", "url"}``.
     One retry is made when the execution context was destroyed by a navigation.
     """
-    opts = _options(secrets, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text)
+    opts = _options(secrets, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text,
+                    maxBlockText=max_block_text, maxPageText=max_page_text)
     # JSON text in a compact layout travels ~10x faster than Playwright's object serialisation
     opts.update(json=True, compact=True)
     last_error = "unknown error"
