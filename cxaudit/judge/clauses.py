@@ -73,8 +73,7 @@ def shaming(lexicon: Lexicon, text: str, lang: str | None = None) -> LexMatch | 
     by = _parts(lexicon, text, lang)
     if by.get("whole"):
         return by["whole"][0]
-    objects = [*by.get("good", []), *by.get("bad", [])]
-    verbs = {p: [m for m in by.get(p, []) if not _overlaps(m, objects)]
+    verbs = {p: [m for m in by.get(p, []) if not _overlaps(m, by.get("good", []))]  # "lose weight" is good
              for p in ("refuse", "forgo", "prefer", "refuse_after", "forgo_after", "prefer_after")}
     folded = fold(text)
 

@@ -47,6 +47,10 @@ def _policy(*texts: str, lang: str = "en", outcome: str = "blocked"):
     ("Ihre K\u00fcndigung schicken Sie bitte per Fax an 040 123 456.", "de"),
     ("Sie wollen Ihr Abo beenden? Rufen Sie unseren Kundenservice an.", "de"),
     ("Pour r\u00e9silier, envoyez une lettre recommand\u00e9e \u00e0 notre service client.", "fr"),
+    ("To stop auto-renewal, text STOP to 80011.", "en"),
+    ("Zur K\u00fcndigung wenden Sie sich bitte an unsere Servicehotline.", "de"),
+    ("Bitte drucken Sie das K\u00fcndigungsformular aus und senden Sie es unterschrieben zur\u00fcck.", "de"),
+    ("Pour mettre un terme \u00e0 votre contrat, rendez-vous en agence.", "fr"),
 ])
 def test_redirect_on_each_channel(text, lang):
     d = _policy(text, lang=lang)
@@ -73,6 +77,9 @@ def test_redirect_deep_in_a_long_paragraph_is_judged_by_its_sentence():
     (("Nach der K\u00fcndigung erhalten Sie eine Best\u00e4tigung per E-Mail.",), "de"),
     (("Die K\u00fcndigung wird zum 31.12.2026 wirksam.",), "de"),
     (("Vous pouvez r\u00e9silier en ligne depuis votre espace client.",), "fr"),
+    (("Need help cancelling? Visit our Help Centre.",), "en"),
+    (("Um Ihr Widerrufsrecht auszu\u00fcben, m\u00fcssen Sie uns mittels einer eindeutigen Erkl\u00e4rung "
+      "(z. B. ein mit der Post versandter Brief oder E-Mail) informieren.",), "de"),   # withdrawal, not cancelling
 ])
 def test_online_cancel_and_other_phone_lines_are_not_redirects(texts, lang):
     assert _policy(*texts, lang=lang).score == 1, texts

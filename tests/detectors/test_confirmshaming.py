@@ -64,6 +64,11 @@ def _declined(label: str, lang: str = "en"):
     ("Non merci, je ne veux pas d\u2019une r\u00e9duction de 10 %", "fr"),
     ("Non merci, je pr\u00e9f\u00e8re payer le prix fort", "fr"),
     ("Non, je renonce \u00e0 ma remise exclusive", "fr"),
+    ("No, protecting my family isn't important to me", "en"),          # the verb after its object
+    ("No thanks, I dont want to save money", "en"),                    # no apostrophe at all
+    ("Nein danke, ich bin nicht an Rabatten interessiert", "de"),
+    ("Nein danke, ich lasse mir die Pr\u00e4mie entgehen", "de"),          # verb-final
+    ("Non merci, les bons plans ne m'int\u00e9ressent pas", "fr"),
 ])
 def test_confirmshaming_structure_fires_on_each_shape(label, lang):
     d = _declined(label, lang)
@@ -75,6 +80,8 @@ def test_confirmshaming_structure_fires_on_each_shape(label, lang):
     ("No thanks, I'm good", "en"), ("No, don't save my card", "en"), ("I don't want to pause my plan", "en"),
     ("No, I don't want to pay more", "en"),              # a reason, not shame: refusing the bad thing
     ("No, I don't want to give up my benefits", "en"),   # refusing to forgo is keeping: two negations
+    ("No, I don't want to waste money", "en"), ("Nein, ich will kein Geld verschwenden", "de"),
+    ("I'd rather not say", "en"), ("Yes, I want to cancel", "en"), ("Ich bin nicht sicher", "de"),
     ("Continue without the discount", "en"), ("Cancel and lose access at period end", "en"),
     ("I don't want this offer", "en"), ("Not now", "en"),
     ("Nein, ich m\u00f6chte das Angebot nicht", "de"), ("Ich m\u00f6chte keine Benachrichtigungen", "de"),
