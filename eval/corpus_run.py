@@ -20,7 +20,7 @@ Placements (the same page around every string of a kind, positive or negative, s
   blocked`` ends the journey on that page instead).
 - ordinary UI strings are placed in all three placements, as negatives of each check.
 
-Text blocks are cut where the recorder cuts them (snapshot.js ``maxText``, read from the script;
+Text blocks are cut where the recorder cuts them (snapshot.js ``maxBlockText``, read from the script;
 ``--text-limit`` overrides, 0 = no cut), so a sentence deep in a long paragraph is judged as a real run
 would record it.
 
@@ -107,11 +107,13 @@ def load_corpus(folder: Path = CORPUS) -> list[dict[str, Any]]:
 
 
 def text_limit_of_recorder() -> int:
-    """maxText of cxaudit/record/snapshot.js: where the recorder cuts a text block."""
+    """maxBlockText of cxaudit/record/snapshot.js (maxText before it had one): where the recorder cuts a text
+    block."""
     script = (ROOT / "cxaudit" / "record" / "snapshot.js").read_text(encoding="utf-8")
-    m = re.search(r"maxTextBlocks:\s*\d+,\s*maxText:\s*(\d+)", script)
+    m = (re.search(r"maxBlockText:\s*(\d+)", script)
+         or re.search(r"maxTextBlocks:\s*\d+,\s*maxText:\s*(\d+)", script))
     if not m:
-        raise SystemExit("cannot read maxText from cxaudit/record/snapshot.js; pass --text-limit")
+        raise SystemExit("cannot read maxBlockText from cxaudit/record/snapshot.js; pass --text-limit")
     return int(m.group(1))
 
 
@@ -385,7 +387,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true", help="print the figures (with the ids missed and fired) as JSON")
     ap.add_argument("--lang", choices=LANGS, action="append", help="only these languages (repeatable)")
     ap.add_argument("--text-limit", type=int, default=None,
-                    help="cut text blocks at this many characters (default: snapshot.js's maxText; 0: no cut)")
+                    help="cut text blocks at this many characters (default: snapshot.js's maxBlockText; 0: no cut)")
     ap.add_argument("--policy-outcome", choices=("completed", "blocked"), default="completed",
                     help="policy placement: the journey confirms after the policy page, or ends on it")
     ap.add_argument("--by-shape", action="store_true", help="also recall per shape of positive (typographic apostrophe, "

@@ -176,8 +176,9 @@ def test_a_plain_positive_fires_and_a_plain_negative_does_not(judge):
 def test_text_blocks_are_cut_where_the_recorder_cuts_them(judge):
     lang, redirect, _ = harness.PLACEMENT_PROBES["policy"]
     deep = "Your plan renews every month. " * 11 + redirect  # the sentence starts past character 300
-    assert judge.limit == harness.text_limit_of_recorder() == 300
-    assert not judge.fires("policy", lang, deep)
+    assert judge.limit == harness.text_limit_of_recorder() == 4000  # snapshot.js maxBlockText
+    assert judge.fires("policy", lang, deep)  # whole blocks are kept, so a deep sentence is judged
+    assert not harness.Judge(text_limit=300).fires("policy", lang, deep)  # the old cut at 300 misses it
     assert harness.Judge(text_limit=0).fires("policy", lang, deep)
 
 

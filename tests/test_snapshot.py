@@ -298,9 +298,19 @@ def test_secrets_are_replaced_everywhere(page):
 
 def test_secret_is_redacted_before_text_is_cut(page):
     page.set_content("<p>" + "x" * 295 + " SECRET-TOKEN-123 and more</p>")
-    obs = snapshot(page, secrets=["SECRET-TOKEN-123"], maxText=300)
+    obs = snapshot(page, secrets=["SECRET-TOKEN-123"], maxBlockText=300)
     text = obs["text_blocks"][0]["text"]
     assert len(text) <= 300 and "SECRET" not in text and "SEC" not in text[-10:]
+
+
+def test_text_blocks_are_kept_whole_within_the_block_and_page_budgets(page):
+    long = "Terms apply. " * 150 + "To end it, call us."  # about 2,000 characters in one paragraph
+    page.set_content(f"<p>{long}</p><p>Short</p>")
+    obs = snapshot(page)
+    assert obs["text_blocks"][0]["text"] == long.strip() and not obs["truncated"]
+    assert snapshot(page, maxBlockText=500)["text_blocks"][0]["text"] == long[:500]
+    cut = snapshot(page, maxPageText=1000)  # the page's budget ends inside the first block
+    assert len(cut["text_blocks"]) == 1 and len(cut["text_blocks"][0]["text"]) == 1000 and cut["truncated"]
 
 
 def test_validation_after_interaction(page):

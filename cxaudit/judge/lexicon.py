@@ -2,8 +2,10 @@
 
 A pattern is a case-insensitive regular expression matched against whitespace-normalised text; write
 word stems and number-and-unit patterns that generalise (``kündig\\w*``, ``\\d+\\s*(?:min|minuten)``), not
-the sentences of one site. A user's lexicon of the same name (``--checks DIR``) extends ours, or replaces
-it with ``mode: replace``.
+the sentences of one site. Before matching, typography is folded (``fold``): typographic apostrophes and
+accents used as apostrophes (’ ‘ ´ `) become ', typographic quotes (“ ” „ « » ‹ ›) become ", dashes become -,
+and every run of whitespace (non-breaking spaces too) one space; patterns are case-insensitive. A user's
+lexicon of the same name (``--checks DIR``) extends ours, or replaces it with ``mode: replace``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,18 @@ from pathlib import Path
 import yaml
 
 from cxaudit.errors import CxauditError
+
+_TYPOGRAPHY = str.maketrans({
+    **dict.fromkeys("\u2019\u2018\u201b\u00b4\u0060\u2032\u02bc", "'"),
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a", '"'),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+})
+
+
+def fold(text: str | None) -> str:
+    """Whitespace folded to single spaces and typography to ASCII (one character for one, so offsets into the
+    folded text are offsets into the whitespace-folded original)."""
+    return " ".join((text or "").split()).translate(_TYPOGRAPHY)
 
 
 @dataclass(frozen=True)
@@ -40,13 +54,15 @@ class Lexicon:
 
     def matches(self, text: str, lang: str | None = None) -> list[LexMatch]:
         """Every match in ``text`` for the language (all languages when it is unknown), in text order."""
-        text = " ".join((text or "").split())
+        original = " ".join((text or "").split())
+        folded = fold(original)
         found: list[LexMatch] = []
         for code in self.languages(lang):
             for rx in self.patterns[code]:
-                for m in rx.finditer(text):
+                for m in rx.finditer(folded):
                     if m.end() > m.start():
-                        found.append(LexMatch(self.name, code, rx.pattern, m.group(0), m.start(), m.end()))
+                        found.append(LexMatch(self.name, code, rx.pattern, original[m.start():m.end()],
+                                              m.start(), m.end()))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
 

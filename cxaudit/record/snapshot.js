@@ -1,6 +1,9 @@
 /*
  * cxaudit page observation: ONE function expression, evaluated with
- *   page.evaluate(SNAPSHOT_JS, {maxElements, maxTextBlocks, maxText, masks})
+ *   page.evaluate(SNAPSHOT_JS, {maxElements, maxTextBlocks, maxText, maxBlockText, maxPageText, masks})
+ * maxText cuts names, element texts and headings; a text block keeps its whole text up to maxBlockText, and
+ * the page's text blocks together up to maxPageText (then truncated is set), so a sentence deep in a long
+ * paragraph is recorded and the judges split it into sentences.
  * It returns the whole observation of the page (see cxaudit/recorder/snapshot.py for the shape).
  *
  * The same function also serves element.js: when opts.target is an Element, it returns the
@@ -17,7 +20,8 @@
  */
 (opts) => {
   const O = Object.assign(
-    { maxElements: 600, maxTextBlocks: 400, maxText: 300, maxDialogText: 1000, masks: [] },
+    { maxElements: 600, maxTextBlocks: 400, maxText: 300, maxBlockText: 4000, maxPageText: 60000, maxDialogText: 1000,
+      masks: [] },
     opts || {}
   );
   const TARGET = O.target || null;
@@ -927,11 +931,12 @@
   const finishBlocks = (limit) => {
     const out = [];
     let truncated = false;
+    let budget = O.maxPageText;
     for (const b of blocks) {
       if (!b.parts.length) continue;
       const full = norm(b.parts.join(''));
       if (!full) continue;
-      if (out.length >= limit) { truncated = true; break; }
+      if (out.length >= limit || budget <= 0) { truncated = true; break; }
       try {
         const carrier = b.carrier || b.el;
         const cs = st(carrier);
@@ -939,8 +944,10 @@
         if (r.x + SX + r.w < 0 || r.y + SY + r.h < 0) continue; /* parked off-page */
         let fw = parseInt(cs.fontWeight, 10);
         if (!Number.isFinite(fw)) fw = 400;
+        const text = clip(full, Math.max(1, Math.min(O.maxBlockText, budget)));
+        budget -= text.length;
         out.push({
-          text: clip(full),
+          text,
           tag: lc(b.el),
           role: roleOf(b.el),
           box: docBox(r),

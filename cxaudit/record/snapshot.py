@@ -120,6 +120,8 @@ async def take_snapshot(
     max_elements: int = 600,
     max_text_blocks: int = 400,
     max_text: int = 300,
+    max_block_text: int = 4000,
+    max_page_text: int = 60000,
     timeout: float = 10.0,
 ) -> dict:
     """Observe a Playwright (async) Page or Frame in one ``evaluate``.
@@ -128,7 +130,8 @@ async def take_snapshot(
     One retry is made when the execution context was destroyed by a navigation.
     """
     masker = Masker.of(secrets)
-    opts = _options(masker, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text)
+    opts = _options(masker, maxElements=max_elements, maxTextBlocks=max_text_blocks, maxText=max_text,
+                    maxBlockText=max_block_text, maxPageText=max_page_text)
     # JSON text in a compact layout travels ~10x faster than Playwright's object serialisation
     opts.update(json=True, compact=True)
     last_error = "unknown error"

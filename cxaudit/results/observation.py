@@ -166,7 +166,8 @@ class ElementInfo(_Control):
 
 
 class TextBlock(Part):
-    text: Str
+    text: Str = Field(description="visible text of the block, whole up to maxBlockText (4000 characters) while the page's "
+                                  "maxPageText (60000) lasts; older runs cut it at 300")
     tag: Str
     role: Str | None
     box: PageBox

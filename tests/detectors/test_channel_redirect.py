@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .pages import journey, page, run, step
 
 
@@ -25,3 +27,59 @@ def test_footer_phone_is_not_a_redirect():
     j = journey("cancel", [step(0, page("Questions? Call 0800 001 0000"), "goto"),
                            step(1, page("Your membership has been cancelled.", "Questions? Call 0800 001 0000"))])
     assert run("channel_redirect", j).score == 1
+
+
+def _policy(*texts: str, lang: str = "en", outcome: str = "blocked"):
+    j = journey("cancel", [step(0, page("Help", lang=lang), "goto"),
+                           step(1, page("Cancel your subscription", *texts, lang=lang))], outcome=outcome)
+    return run("channel_redirect", j)
+
+
+# Strings written for these tests, not taken from the corpus: each channel, and a sentence deep in a paragraph.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("You may cancel at any time by calling 1-844-555-0111.", "en"),
+    ("Members can cancel by e-mailing cancel@gym.example with their member number.", "en"),
+    ("Cancellation requests must be made in writing.", "en"),
+    ("Want to end your membership? Drop by the front desk of your home club.", "en"),   # carried from a question
+    ("Please note that to terminate this agreement you need to send us a signed letter.", "en"),
+    ("Eine K\u00fcndigung ist telefonisch unter 0800 111 2222 m\u00f6glich.", "de"),
+    ("Bitte k\u00fcndigen Sie schriftlich per Post.", "de"),
+    ("Ihre K\u00fcndigung schicken Sie bitte per Fax an 040 123 456.", "de"),
+    ("Sie wollen Ihr Abo beenden? Rufen Sie unseren Kundenservice an.", "de"),
+    ("Pour r\u00e9silier, envoyez une lettre recommand\u00e9e \u00e0 notre service client.", "fr"),
+    ("To stop auto-renewal, text STOP to 80011.", "en"),
+    ("Zur K\u00fcndigung wenden Sie sich bitte an unsere Servicehotline.", "de"),
+    ("Bitte drucken Sie das K\u00fcndigungsformular aus und senden Sie es unterschrieben zur\u00fcck.", "de"),
+    ("Pour mettre un terme \u00e0 votre contrat, rendez-vous en agence.", "fr"),
+])
+def test_redirect_on_each_channel(text, lang):
+    d = _policy(text, lang=lang)
+    assert d.score == 0, text
+
+
+def test_redirect_deep_in_a_long_paragraph_is_judged_by_its_sentence():
+    terms = ("Terms. " + "Your plan renews monthly and the price may change with notice. " * 8
+             + "Cancellations are only accepted over the telephone on 0161 555 0100. Refunds are not given.")
+    assert terms.index("Cancellations") > 300
+    d = _policy(terms)
+    assert d.score == 0
+    assert d.evidence[0].words == "Cancellations are only accepted over the telephone on 0161 555 0100."
+    assert "0161 555 0100" in d.details["contact_points"]
+
+
+@pytest.mark.parametrize(("texts", "lang"), [
+    (("You can cancel online at any time in your account.", "If you prefer, you can also call us on 0800 555 0100."), "en"),
+    (("Cancel in two clicks: open Settings and tap Cancel subscription.",), "en"),
+    (("We'll send you a confirmation by e-mail once your cancellation is processed.",), "en"),
+    (("Questions about cancelling? Call us on 0800 555 0111.",), "en"),
+    (("Your cancellation takes effect on 02.12.2026.",), "en"),
+    (("K\u00fcndigen Sie jetzt online \u00fcber den K\u00fcndigungsbutton. Telefonisch erreichen Sie uns unter 0800 123 456.",), "de"),
+    (("Nach der K\u00fcndigung erhalten Sie eine Best\u00e4tigung per E-Mail.",), "de"),
+    (("Die K\u00fcndigung wird zum 31.12.2026 wirksam.",), "de"),
+    (("Vous pouvez r\u00e9silier en ligne depuis votre espace client.",), "fr"),
+    (("Need help cancelling? Visit our Help Centre.",), "en"),
+    (("Um Ihr Widerrufsrecht auszu\u00fcben, m\u00fcssen Sie uns mittels einer eindeutigen Erkl\u00e4rung "
+      "(z. B. ein mit der Post versandter Brief oder E-Mail) informieren.",), "de"),   # withdrawal, not cancelling
+])
+def test_online_cancel_and_other_phone_lines_are_not_redirects(texts, lang):
+    assert _policy(*texts, lang=lang).score == 1, texts

@@ -35,3 +35,64 @@ def test_confirmshaming_neutral_declines_pass(label):
 def test_confirmshaming_ignores_hidden_controls():
     hidden = el("No, I don't want to save money", hidden=True)
     assert run("confirmshaming", journey("cancel", [step(0, page("x", elements=[hidden]), "goto")])).score == 1
+
+
+def _declined(label: str, lang: str = "en"):
+    decline = el(label, role="button")
+    j = journey("cancel", [step(0, ACCOUNT, "goto"),
+                           step(1, page("Offer", elements=[el("Accept offer"), decline], view="/o|O", lang=lang)),
+                           step(2, DONE_EN, element=decline)])
+    return run("confirmshaming", j)
+
+
+# Strings written for these tests, not taken from the corpus: each shape issue 12 class 7 names.
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No thanks, I\u2019d rather keep paying the regular price", "en"),   # typographic apostrophe
+    ("Nah, I don\u00b4t care about getting 30% off", "en"),               # acute accent as apostrophe, number
+    ("I don't need great deals, thanks", "en"),                        # adjective before the object
+    ("No thanks, I'll give up my loyalty rewards", "en"),              # forgoing, possessive and adjective
+    ("No, I'll skip the free upgrade and stay slow", "en"),
+    ("No, I'd rather stay unprotected online", "en"),                  # not money: safety
+    ("No thanks, I don\u2019t like winning", "en"),                        # not money: winning
+    ("Skip \u2013 I don't care about my security", "en"),                 # dash, not money
+    ("Nein danke, ich verzichte auf 3 Gratismonate", "de"),            # number before the object
+    ("Nein, ich zahle lieber den vollen Preis von 12,99\u00a0\u20ac", "de"),   # non-breaking space
+    ("Nein danke, ich m\u00f6chte keine 20\u00a0% Rabatt", "de"),
+    ("Nein danke, mir ist meine Sicherheit egal", "de"),                # not money, object before the verb
+    ("Nein, ich will nicht gewinnen", "de"),
+    ("Nein danke, ich bleibe lieber uninformiert", "de"),              # not money: being informed
+    ("Non merci, je ne veux pas d\u2019une r\u00e9duction de 10 %", "fr"),
+    ("Non merci, je pr\u00e9f\u00e8re payer le prix fort", "fr"),
+    ("Non, je renonce \u00e0 ma remise exclusive", "fr"),
+    ("No, protecting my family isn't important to me", "en"),          # the verb after its object
+    ("No thanks, I dont want to save money", "en"),                    # no apostrophe at all
+    ("Nein danke, ich bin nicht an Rabatten interessiert", "de"),
+    ("Nein danke, ich lasse mir die Pr\u00e4mie entgehen", "de"),          # verb-final
+    ("Non merci, les bons plans ne m'int\u00e9ressent pas", "fr"),
+])
+def test_confirmshaming_structure_fires_on_each_shape(label, lang):
+    d = _declined(label, lang)
+    assert d.score == 0, label
+    assert d.evidence[0].words == " ".join(label.split())  # the label, whitespace folded
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No thanks, I'm good", "en"), ("No, don't save my card", "en"), ("I don't want to pause my plan", "en"),
+    ("No, I don't want to pay more", "en"),              # a reason, not shame: refusing the bad thing
+    ("No, I don't want to give up my benefits", "en"),   # refusing to forgo is keeping: two negations
+    ("No, I don't want to waste money", "en"), ("Nein, ich will kein Geld verschwenden", "de"),
+    ("I'd rather not say", "en"), ("Yes, I want to cancel", "en"), ("Ich bin nicht sicher", "de"),
+    ("Continue without the discount", "en"), ("Cancel and lose access at period end", "en"),
+    ("I don't want this offer", "en"), ("Not now", "en"),
+    ("Nein, ich m\u00f6chte das Angebot nicht", "de"), ("Ich m\u00f6chte keine Benachrichtigungen", "de"),
+    ("Nein, ich m\u00f6chte nicht mehr bezahlen", "de"), ("Weiter ohne Rabatt", "de"), ("Trotzdem k\u00fcndigen", "de"),
+    ("Non merci", "fr"), ("Continuer sans la remise", "fr"), ("Garder mes avantages", "fr"),
+])
+def test_confirmshaming_structure_leaves_plain_declines_alone(label, lang):
+    assert _declined(label, lang).score == 1, label
+
+
+def test_typography_is_folded_before_matching():
+    from cxaudit.judge.lexicon import fold
+    assert fold("No\u00a0thanks,  I\u2019ll \u201epay\u201c \u00abfull\u00bb \u2013 price") == 'No thanks, I\'ll "pay" "full" - price'
+    assert len(fold("I\u2019d\u00a0rather")) == len("I'd rather")  # one character for one: offsets stay true

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._wording import evidence, find, page_language, snippets, tag_of
+from cxaudit.judge.clauses import offers_online, redirects
+from cxaudit.judge.detectors._wording import Snippet, evidence, find, page_language, snippets, tag_of
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
 from cxaudit.words.notes import note
@@ -21,7 +22,8 @@ def _contact_points(ctx: DetectorContext, journey: JourneyResult, step, lang: st
 
 @detector("channel_redirect")
 def channel_redirect(journey: JourneyResult, ctx: DetectorContext) -> Detection:
-    """The goal is not reachable online: wording that sends the customer to phone, post, branch or chat."""
+    """The goal is not reachable online: a sentence that sends the customer to phone, post, branch or chat to
+    reach it, on a page that offers no online way (every text is judged whole, sentence by sentence)."""
     lex = ctx.lexicon("channel_redirect")
     items: list[Evidence] = []
     points: list[str] = []
@@ -29,7 +31,11 @@ def channel_redirect(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         if not step.observation:
             continue
         lang = page_language(ctx, journey, step)
-        hits = list(find(lex, snippets(step, elements=False, chat=True), lang))
+        texts = snippets(step, elements=False, chat=True)
+        if offers_online(lex, [t.text for t in texts], lang):
+            continue
+        hits = [(Snippet(t.step, sentence, t.source, t.box, t.element), match)
+                for t in texts for sentence, match in redirects(lex, t.text, lang)]
         if not hits:
             continue
         here = _contact_points(ctx, journey, step, lang)
