@@ -42,6 +42,7 @@ NOTES: dict[str, dict[str, str]] = {
                 "de": "gilt nur für Kundenwege mit dem Ziel {goals!l}; dieser hat das Ziel {goal!t}"},
     "na_jurisdiction": {"en": "applies only in {where!l}; this journey is judged in {jurisdiction!t} ({source!t})",
                         "de": "gilt nur in {where!l}; dieser Kundenweg wird in {jurisdiction!t} beurteilt ({source!t})"},
+    "na_no_chat": {"en": "no chat was driven on this journey", "de": "auf diesem Kundenweg wurde kein Chat geführt"},
     "na_language": {"en": "applies to pages in {languages} only; this journey's pages are in {found}",
                     "de": "gilt nur für Seiten auf {languages}; die Seiten dieses Kundenwegs sind auf {found}"},
     # login_wall
