@@ -24,7 +24,8 @@ from cxaudit.results.observation import AnyObservation, ElementInfo, path_of, pr
 
 SCHEMA_VERSION = "1.2"
 Outcome = Literal["completed", "blocked", "error", "pending"]
-ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "login")
+# a login counts as its fields (fill) and its submit (click); "login" is the one count older runs have (results/counting.py)
+ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "dialog")
 
 
 class Record(BaseModel):
@@ -64,6 +65,15 @@ class GateProbe(Record):
     answered: bool = False
     passed_after_answer: bool | None = None
     answer_actions: int = 0
+
+
+class NativeDialog(Record):
+    """A browser dialog (alert, confirm, prompt, beforeunload) the customer answered: one action."""
+
+    type: str
+    message: str = Field(description="its text, secrets masked, cut to 300 characters")
+    accepted: bool
+    scripted: bool = Field(False, description="answered as a dialog step said; else accepted, as most customers would")
 
 
 class ChatTurn(Record):
@@ -129,7 +139,8 @@ class StepRecord(Record):
     screenshot: str | None = Field(None, description="path of a JPEG, relative to the run folder")
     console_errors: list[str] = []
     failed_requests: list[FailedRequest] = []
-    dialogs: list[str] = Field([], description="JavaScript dialogs (alert/confirm) met and dismissed")
+    dialogs: list[str] = Field([], description="JavaScript dialogs and pop-ups met during the step, as text")
+    native_dialogs: list[NativeDialog] = Field([], description="the browser dialogs this step answered, 1 action each")
     timings: dict[str, float] = Field(
         {}, description="seconds the recorder spent on this step: action, settle, snapshot, screenshot, axe"
     )
