@@ -112,6 +112,7 @@ def _finding(spec: CheckSpec, ev: Evidence) -> Finding:
         severity=spec.severity,
         step=ev.step,
         screenshot_step=ev.screenshot_step if ev.screenshot_step is not None else ev.step,
+        screenshot=ev.screenshot,
         words=(ev.words or "")[:300],
         note=ev.note.text("en") if isinstance(ev.note, Note) else (ev.note or ""),
         note_parts=ev.note.dump() if isinstance(ev.note, Note) else [],

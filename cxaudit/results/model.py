@@ -65,6 +65,10 @@ class GateProbe(Record):
     answered: bool = False
     passed_after_answer: bool | None = None
     answer_actions: int = 0
+    screenshot: str | None = Field(None, description="the page while blocked, after the probe, its validation message "
+                                   "on show (a browser's own bubble is not part of a page's picture)")
+    message_box: Box | None = Field(None, description="on that screenshot: the validation message, else the field it "
+                                    "is about, in document coordinates")
 
 
 class NativeDialog(Record):
@@ -175,6 +179,7 @@ class Finding(Record):
     severity: str
     step: int | None = None
     screenshot_step: int | None = Field(None, description="the step whose screenshot shows it")
+    screenshot: str | None = Field(None, description="a picture of its own that shows it instead (a gate while blocked)")
     words: str = ""
     note: str = Field("", description="the note in English")
     note_parts: list[NotePart] = Field([], description="the note as keys and figures (cxaudit/notes.py); empty for old runs")

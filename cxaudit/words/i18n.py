@@ -94,6 +94,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "gate_why": {"en": "Why", "de": "Woran erkannt"},
     "gate_messages": {"en": "Messages shown", "de": "Angezeigte Meldungen"},
     "gate_required": {"en": "Required fields", "de": "Pflichtfelder"},
+    "gate_picture": {"en": "The page while blocked, before answering", "de": "Die Seite, solange der Weg gesperrt war, vor der Antwort"},
+    "gate_picture_alt": {"en": "Screenshot of step {n} while the way on was blocked",
+                         "de": "Bildschirmfoto von Schritt {n}, solange der Weg gesperrt war"},
+    "gate_picture_bubble": {"en": "A browser's own validation bubble is not part of a page's picture: its words are quoted "
+                                  "above, and the box marks the message or the field it is about.",
+                            "de": "Die eigene Hinweisblase des Browsers gehört nicht zum Bild der Seite: Ihr Wortlaut steht "
+                                  "oben, der Rahmen markiert die Meldung oder das Feld, um das es geht."},
     "gate_answered": {"en": "Answered with {actions}; passed afterwards: {ok}.",
                       "de": "Beantwortet mit {actions}; danach weiter: {ok}."},
     "signal_disabled_control": {"en": "the button stays disabled", "de": "die Schaltfläche bleibt gesperrt"},
