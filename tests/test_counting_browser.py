@@ -1,7 +1,7 @@
 """Counting what a customer does, in a browser, on small fixture pages: a login is its two fields and its submit
 (3), a confirm() answered by a dialog step is a step of its own (accept or dismiss, 1 action, its text kept), one
-no step expects is accepted and counted on the step that opened it; a blocked gate keeps a picture of the block
-that the report shows with the evidence boxes on it (issue 12, classes 8 and 9)."""
+no step expects is accepted and counted on the step that opened it (issue 12,
+class 8). The picture a blocked gate keeps is tested with the gate in test_recorder.py."""
 
 from __future__ import annotations
 
@@ -59,38 +59,3 @@ def test_a_dialog_no_step_expects_is_accepted_and_counted_and_a_missing_one_fail
                                      success="has been cancelled"), pages_url)
     assert none.outcome == "error" and none.steps[1].status == "failed"
     assert none.steps[1].error == "no browser dialog opened within 1 s" and none.steps[1].actions == 0
-
-
-def test_a_blocked_gate_keeps_a_picture_of_the_block_and_the_report_shows_the_boxes_on_it(run_yaml, pages_url):
-    from PIL import Image
-
-    from cxaudit.judge.engine import judge_run
-    from cxaudit.report.html import render_html
-    from cxaudit.results.model import load_run
-
-    result, folder = run_yaml("""
-name: gate
-goal: cancel
-start: /gate-required.html
-steps:
-  - gate:
-      proceed: {role: button, name: Continue}
-      answer:
-        - check: {label: Too expensive}
-success: {text: Your request has been completed}
-""", pages_url)
-    gate = result.steps[1].gate
-    assert gate.blocked and gate.validation_messages and gate.screenshot
-    assert gate.screenshot != result.steps[1].screenshot  # the step's own picture is the page after the gate
-    with Image.open(folder / gate.screenshot) as im:
-        assert im.width > 0
-    radio = next(f for form in result.steps[0].observation.forms for f in form.fields if f.type == "radio")
-    assert gate.message_box is not None and round(gate.message_box.y) == round(radio.box.y)  # the field it is about
-    run = judge_run(load_run(folder))
-    check = next(c for c in run.journeys[0].checks if c.id == "mandatory_exit_survey")
-    (finding,) = check.findings
-    assert finding.screenshot == gate.screenshot and finding.box is not None
-    html = render_html(run, folder, folder / "report.html").path.read_text(encoding="utf-8")
-    picture = html.split("The page while blocked, before answering", 1)[1].split("</div>", 2)
-    assert 'class="overlay"' in picture[0] + picture[1] and picture[0].count("<rect") + picture[1].count("<rect") == 2
-    assert "validation bubble is not part of a page" in html

@@ -121,7 +121,7 @@ def test_html_has_every_section_and_journey(rendered):
         assert heading in html
     for j in run.journeys:
         assert f'id="j-{j.id}"' in html
-    assert "Cancelling took 14 actions over 7 pages; signing up took 5." in html  # funknetz hostile: its login counts its 2 fields and its submit
+    assert "Cancelling took 14 actions over 7 pages; signing up took 5." in html  # funknetz hostile (a login is 3)
     assert "ACME GmbH" in html and "Muster Beratung" in html
     assert html.count('role="img"') >= 3
 
