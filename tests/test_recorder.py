@@ -43,6 +43,7 @@ def assert_picture_of_the_block(result, folder):
 
     gate = result.steps[1].gate
     assert gate.screenshot and gate.screenshot != result.steps[1].screenshot  # the step's own: the page after the gate
+    assert result.steps[1].timings["gate_picture"] > 0  # the recorder's time, left out of the step's duration_s
     with Image.open(folder / gate.screenshot) as im:
         assert im.width > 0
     radio = next(f for form in result.steps[0].observation.forms for f in form.fields if f.type == "radio")

@@ -292,7 +292,7 @@ class JourneySession:
             raise
         except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
             self.failed(record, plain_error(exc, self.main_status))
-        record.duration_s = round(time.monotonic() - t, 3)
+        record.duration_s = round(time.monotonic() - t - record.timings.get("gate_picture", 0), 3)  # not the customer's
         if record.status == "failed" and self.main_status and self.main_status >= 400:
             self.failed(record, (failure_of(record) or Note(())) + note("err_http", status=self.main_status))
         try:

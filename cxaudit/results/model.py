@@ -146,7 +146,8 @@ class StepRecord(Record):
     dialogs: list[str] = Field([], description="JavaScript dialogs and pop-ups met during the step, as text")
     native_dialogs: list[NativeDialog] = Field([], description="the browser dialogs this step answered, 1 action each")
     timings: dict[str, float] = Field(
-        {}, description="seconds the recorder spent on this step: action, settle, snapshot, screenshot, axe"
+        {}, description="seconds the recorder spent on this step: action, settle, snapshot, screenshot, axe, "
+        "gate_picture (the picture of a blocked gate, left out of duration_s)"
     )
 
 

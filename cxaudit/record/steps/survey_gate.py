@@ -5,6 +5,7 @@ This measures a mandatory "why are you leaving?" question instead of guessing it
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from cxaudit.journey import GateParams
@@ -117,8 +118,10 @@ async def _picture_of_block(s: JourneySession, record: StepRecord, probe: GatePr
     """Keep the page as the customer sees it while blocked, before answering: the step's own screenshot shows the
     page after the gate. ``message_box``: where the validation message is on it, else the field it is about."""
     probe.message_box = message_box(obs, probe.validation_messages, probe.required_fields)
-    if s.options.screenshots:
+    if s.options.screenshots:  # the recorder's time, not the customer's: kept out of the step's duration
+        t = time.monotonic()
         probe.screenshot = await s.screenshot(f"{record.index:02d}-gate-blocked", observation=obs)
+        record.timings["gate_picture"] = round(time.monotonic() - t, 4)
 
 
 def message_box(obs: Observed, messages: list[str], required: list[str]) -> Box | None:
