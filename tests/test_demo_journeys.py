@@ -18,7 +18,7 @@ EXPECTED = {
     "streamline-cancel-clean": ("completed", 3, 3),
     "streamline-signup-hostile": ("completed", 5, 3),
     "streamline-signup-clean": ("completed", 5, 3),
-    "funknetz-cancel-hostile": ("completed", 12, 7),
+    "funknetz-cancel-hostile": ("completed", 14, 7),  # the login is its two fields and its submit
     "funknetz-cancel-clean": ("completed", 6, 3),
     "funknetz-signup-hostile": ("completed", 5, 3),
     "funknetz-signup-clean": ("completed", 5, 3),

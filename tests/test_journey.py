@@ -158,3 +158,11 @@ def test_validate_checks_the_shape_without_the_secrets_and_names_the_variables_a
     f.write_text(f.read_text().replace("submit: Sign in", "submitt: Sign in"))
     bad = cx("validate", str(f), env={"T_USER": None, "T_PASS": None})
     assert bad.returncode == 2 and "submitt" in bad.stderr
+
+
+def test_a_dialog_step_says_accept_or_dismiss_and_may_name_the_text():
+    text = MINIMAL.replace("steps:\n", "steps:\n  - dialog: dismiss\n  - dialog: {action: accept, text: Are you sure, optional: true}\n", 1)
+    j = parse_journey(text, "mem.yaml")
+    first, second = j.steps[0], j.steps[1]
+    assert (first.type, first.params.action, first.params.text) == ("dialog", "dismiss", None)
+    assert (second.params.action, second.params.text, second.option("optional")) == ("accept", "Are you sure", True)

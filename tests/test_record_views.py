@@ -68,7 +68,10 @@ def test_a_gate_reads_validation_messages_and_new_alerts_and_the_fields_on_show(
 
 
 def test_a_filled_value_takes_the_element_name_and_hides_secrets():
-    s = SimpleNamespace(journey=SimpleNamespace(secrets=["hunter2"]))
+    from cxaudit.record.masking import Masker
+
+    masker = Masker(["hunter2"])
+    s = SimpleNamespace(journey=SimpleNamespace(secrets=["hunter2"]), secrets=masker, redact=masker.text)
     shown = filled_value(s, element_info(name="Email", type="email"), "a@b.de")
     assert (shown.label, shown.name, shown.autocomplete, shown.type, shown.value) == ("Email", None, None, "email", "a@b.de")
     secret = filled_value(s, element_info(name="Password", type="password"), "abc")

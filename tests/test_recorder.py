@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_required_radio_gate_is_blocked_then_answered(run_yaml, pages_url):
-    result, _ = run_yaml("""
+    result, folder = run_yaml("""
 name: gate
 goal: cancel
 start: /gate-required.html
@@ -30,6 +30,32 @@ success: {text: Your request has been completed}
     assert result.steps[1].probe_actions == 1
     assert result.metrics.actions == 2 and result.metrics.action_kinds == {"check": 1, "click": 1}
     assert result.metrics.pages == 2 and result.metrics.gates_blocked == 1
+    # a picture of the block, taken before answering, and the report shows the finding's boxes on it
+    assert_picture_of_the_block(result, folder)
+
+
+def assert_picture_of_the_block(result, folder):
+    from PIL import Image
+
+    from cxaudit.judge.engine import judge_run
+    from cxaudit.report.html import render_html
+    from cxaudit.results.model import load_run
+
+    gate = result.steps[1].gate
+    assert gate.screenshot and gate.screenshot != result.steps[1].screenshot  # the step's own: the page after the gate
+    assert result.steps[1].timings["gate_picture"] > 0  # the recorder's time, left out of the step's duration_s
+    with Image.open(folder / gate.screenshot) as im:
+        assert im.width > 0
+    radio = next(f for form in result.steps[0].observation.forms for f in form.fields if f.type == "radio")
+    assert gate.message_box is not None and round(gate.message_box.y) == round(radio.box.y)  # the field it is about
+    run = judge_run(load_run(folder))
+    (finding,) = next(c for c in run.journeys[0].checks if c.id == "mandatory_exit_survey").findings
+    assert finding.screenshot == gate.screenshot and finding.box is not None
+    html = render_html(run, folder, folder / "report.html").path.read_text(encoding="utf-8")
+    card = html.split("The page while blocked, before answering", 1)[1].split("</div>", 2)
+    picture = card[0] + card[1]
+    assert 'class="overlay"' in picture and picture.count("<rect") == 2  # the proceed control and the message
+    assert "validation bubble is not part of a page" in html
 
 
 def test_disabled_button_gate(run_yaml, pages_url):
@@ -135,7 +161,7 @@ steps:
 success: {text: completed}
 """, pages_url)
     assert result.outcome == "completed", result.error
-    assert result.metrics.action_kinds == {"login": 1, "fill": 1, "click": 1}
+    assert result.metrics.action_kinds == {"fill": 3, "click": 2}  # the login: 2 fields and its submit
     assert result.steps[1].filled[1].secret and result.steps[1].filled[1].value == "••••••"
     assert result.metrics.characters_typed == len(secret_user) + len(secret_pw) + len("0151 2345678")
     # the account page shows the customer number: the snapshot must mask it too

@@ -121,7 +121,7 @@ def test_html_has_every_section_and_journey(rendered):
         assert heading in html
     for j in run.journeys:
         assert f'id="j-{j.id}"' in html
-    assert "Cancelling took 12 actions over 7 pages; signing up took 5." in html  # funknetz hostile
+    assert "Cancelling took 14 actions over 7 pages; signing up took 5." in html  # funknetz hostile (a login is 3)
     assert "ACME GmbH" in html and "Muster Beratung" in html
     assert html.count('role="img"') >= 3
 
@@ -136,7 +136,7 @@ def test_german_report_has_no_english_ui_words(rendered):
     for en in ("Executive summary", "Findings", "Storyboards", "Appendix", "Score model", "How to fix", "Top findings",
                "Goal reached", "Prepared for", "Actions per journey", "Gate probe", "Chat transcript"):
         assert en not in ui, en
-    assert "Die Kündigung erforderte 12 Aktionen auf 7 Seiten; der Abschluss 5." in html
+    assert "Die Kündigung erforderte 14 Aktionen auf 7 Seiten; der Abschluss 5." in html
     # references with an official German title cite it; a paper keeps its own title
     assert "Gesetz über digitale Dienste" in html and "Digital Services Act, Art. 25 (online" not in html
     assert "Gray et al. (2018): The Dark (Patterns) Side of UX Design" in html

@@ -66,6 +66,8 @@ CASES = [
     (CHAT_ONE, "chat: 1 message(s)", "Chat: 1 Nachricht"),
     ({"screenshot": "angebot"}, "screenshot angebot", "Bildschirmfoto „angebot“"),
     ({"screenshot": None}, "screenshot", "Bildschirmfoto"),
+    ({"dialog": "accept"}, "accept the browser dialog", "Browser-Dialog bestätigen"),
+    ({"dialog": {"action": "dismiss", "text": "Are you sure"}}, "dismiss the browser dialog", "Browser-Dialog abbrechen"),
 ]
 
 

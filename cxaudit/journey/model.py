@@ -179,10 +179,29 @@ class LoginParams(StepOptions):
     submit: Target
 
 
+class DialogParams(StepOptions):
+    """How to answer the browser's next native dialog (alert, confirm, prompt, beforeunload)."""
+
+    action: Literal["accept", "dismiss"]
+    text: str | None = Field(default=None, min_length=1)  # the dialog's message must contain this (case-insensitive)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return {"action": data} if isinstance(data, str) else data
+
+
 class GateParams(StepOptions):
     name: str | None = None
     proceed: Target
     answer: list[AnswerStep] = Field(min_length=1)
+
+    @field_validator("answer")
+    @classmethod
+    def _no_dialog_in_answers(cls, value: list[Any]) -> list[Any]:
+        if any(getattr(step, "type", None) == "dialog" for step in value):
+            raise ValueError("a dialog step cannot answer a gate; put it after the gate step")
+        return value
 
 
 class ChatParams(StepOptions):
@@ -281,6 +300,10 @@ class ScreenshotStep(_Step):
     screenshot: ScreenshotParams
 
 
+class DialogStep(_Step):
+    dialog: DialogParams
+
+
 class GateStep(_Step):
     gate: GateParams
 
@@ -303,6 +326,7 @@ STEP_MODELS: dict[str, type[_Step]] = {
     "screenshot": ScreenshotStep,
     "gate": GateStep,
     "chat": ChatStep,
+    "dialog": DialogStep,
 }
 ANSWER_TYPES = ("click", "fill", "select", "check", "press", "wait_for", "dismiss")
 

@@ -23,6 +23,7 @@ from cxaudit.judge.jurisdiction import Law, load_laws, recorded_on, resolve, rul
 from cxaudit.judge.language import journey_language_of
 from cxaudit.judge.lexicon import Lexicon, load_lexicons
 from cxaudit.judge.scoring import journey_score, site_scores, status_for
+from cxaudit.results.counting import recount
 from cxaudit.results.model import Box, CheckResult, Finding, JourneyResult, RunResult
 from cxaudit.results.observation import FormField
 from cxaudit.shipped import shipped
@@ -111,6 +112,7 @@ def _finding(spec: CheckSpec, ev: Evidence) -> Finding:
         severity=spec.severity,
         step=ev.step,
         screenshot_step=ev.screenshot_step if ev.screenshot_step is not None else ev.step,
+        screenshot=ev.screenshot,
         words=(ev.words or "")[:300],
         note=ev.note.text("en") if isinstance(ev.note, Note) else (ev.note or ""),
         note_parts=ev.note.dump() if isinstance(ev.note, Note) else [],
@@ -152,6 +154,7 @@ def judge_journey(journey: JourneyResult, cat: Catalogue, run: RunResult | None 
                   jurisdiction: str | None = None) -> JourneyResult:
     """Judge one journey in its jurisdiction (``jurisdiction`` overrides the one it was recorded with)."""
     language_of = journey_language_of
+    recount(journey)  # a run recorded before a login counted its fields is counted as a new recording would be
     journey.jurisdiction = resolve(journey, jurisdiction)
     journey.checks = [judge_check(spec, journey, cat, run, language_of) for spec in cat.specs]
     journey.score = journey_score(journey)
@@ -163,6 +166,8 @@ def judge_run(run: RunResult, extra_checks: list[Path] | None = None, cat: Catal
     """Judge every journey of the run (in place) and score the sites; ``jurisdiction`` (rescore
     --jurisdiction) overrides the journeys' own. Returns the run."""
     cat = cat or catalogue(extra_checks)
+    for journey in run.journeys:  # every journey first: cancel_harder_than_signup reads the sign-up's count
+        recount(journey)
     for journey in run.journeys:
         if journey.outcome == "pending":
             continue

@@ -41,6 +41,8 @@ def step_action(step: Any) -> dict[str, Any]:
         return {"verb": "gate", **({"name": p.name} if p.name else {}), "target": target_action(p.proceed)}
     if kind == "chat":
         return {"verb": "chat", "messages": len(p.messages)}
+    if kind == "dialog":
+        return {"verb": "dialog", "action": p.action}
     if kind == "expect":
         return {"verb": "expect", "conditions": [c for c in CONDITIONS if getattr(p, c) is not None]}
     if kind == "screenshot":

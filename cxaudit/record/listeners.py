@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from cxaudit.record.failures import plain_error
-from cxaudit.results.model import FailedRequest
+from cxaudit.results.model import FailedRequest, NativeDialog
 from cxaudit.words.notes import Note
 
 if TYPE_CHECKING:
@@ -24,6 +24,7 @@ class Buffers:
     console: list[str] = field(default_factory=list)
     failed: list[FailedRequest] = field(default_factory=list)
     dialogs: list[str] = field(default_factory=list)
+    native: list[NativeDialog] = field(default_factory=list)  # browser dialogs answered by default (accepted)
     navigations: int = 0
     document_status: int | None = None  # HTTP status of the last main-frame document this step led to
     nav_failed: Note | None = None  # a navigation of the main frame that failed (not superseded): the reason
@@ -58,10 +59,10 @@ def attach(session: JourneySession, page: Any) -> None:
         if frame == page.main_frame:
             session.buffers.navigations += 1
 
-    async def bounded(kind: str, text: str, close: Any, limit: int, stop_js: str) -> None:
+    async def bounded(kind: str, text: str | None, close: Any, limit: int, stop_js: str) -> None:
         """Record the first ``limit`` dialogs or pop-ups, close each, then switch them off in the page."""
         session.counts[kind] = n = session.counts.get(kind, 0) + 1
-        if n <= limit:
+        if n <= limit and text is not None:
             session.buffers.dialogs.append(session.redact(text)[:300])
         try:
             await close()
@@ -71,7 +72,20 @@ def attach(session: JourneySession, page: Any) -> None:
             pass
 
     async def on_dialog(dialog: Any) -> None:
-        await bounded("dialog", f"{dialog.type}: {dialog.message}", dialog.accept, MAX_DIALOGS, NO_DIALOGS_JS)
+        async def answer() -> None:
+            if session.counts.get("dialog", 0) > MAX_DIALOGS:  # a flood: accepted and switched off, not counted
+                await dialog.accept()
+                return
+            choice = session.dialog_choice  # a dialog step waits for this one: answer it as the step says
+            session.dialog_choice = None
+            met = NativeDialog(type=dialog.type, message=session.redact(dialog.message)[:300],
+                               accepted=choice is None or choice.action == "accept", scripted=choice is not None)
+            (session.answered_dialogs if choice is not None else session.buffers.native).append(met)
+            await (dialog.accept() if met.accepted else dialog.dismiss())
+
+        # one a dialog step answers is that step's record (native_dialogs), not a line of the step it opened on
+        claimed = session.dialog_choice is not None and session.counts.get("dialog", 0) < MAX_DIALOGS
+        await bounded("dialog", None if claimed else f"{dialog.type}: {dialog.message}", answer, MAX_DIALOGS, NO_DIALOGS_JS)
 
     async def on_popup(popup: Any) -> None:
         await bounded("popup", f"popup: {popup.url}", popup.close, MAX_POPUPS, NO_POPUPS_JS)

@@ -24,7 +24,8 @@ from cxaudit.journey import Journey
 from cxaudit.record.browser import FoundBrowser, context_options, find_browser, launch, ui_language
 from cxaudit.record.masking import redact
 from cxaudit.record.session import JourneySession, RecorderOptions, now_iso
-from cxaudit.results.model import BrowserInfo, JourneyError, JourneyMetrics, JourneyResult, Jurisdiction, RunResult
+from cxaudit.results.counting import metrics
+from cxaudit.results.model import BrowserInfo, JourneyError, JourneyResult, Jurisdiction, RunResult
 from cxaudit.shipped import VERSION as __version__
 from cxaudit.words.notes import Note, note
 
@@ -109,28 +110,6 @@ def _quiet_after_stop(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) 
 def new_run_id() -> str:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     return f"{stamp}-{_secrets.token_hex(3)}"
-
-
-def metrics(result: JourneyResult) -> JourneyMetrics:
-    m = JourneyMetrics()
-    views: list[str] = []
-    for step in result.steps:
-        m.actions += step.actions
-        m.probe_actions += step.probe_actions
-        m.characters_typed += step.characters_typed
-        m.duration_s += step.duration_s
-        for kind, n in step.action_kinds.items():
-            m.action_kinds[kind] = m.action_kinds.get(kind, 0) + n
-        if step.view_key and step.view_key not in views and step.observation is not None:
-            views.append(step.view_key)
-        if step.chat is not None:
-            m.chat_turns += len(step.chat.turns)
-        if step.gate is not None:
-            m.gates += 1
-            m.gates_blocked += int(step.gate.blocked)
-    m.pages = len(views)
-    m.duration_s = round(m.duration_s, 3)
-    return m
 
 
 async def record_journey(browser: Any, journey: Journey, options: RunOptions, folder: Path) -> JourneyResult:

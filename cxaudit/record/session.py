@@ -25,7 +25,7 @@ from cxaudit.record.masking import Masker
 from cxaudit.record.snapshot import observe_page
 from cxaudit.record.steps import run_step
 from cxaudit.record.views import no_password_field, page_key, shorter_than, title_of, visible_text
-from cxaudit.results.model import JourneyError, JourneyResult, NotePart, StepRecord
+from cxaudit.results.model import JourneyError, JourneyResult, NativeDialog, NotePart, StepRecord
 from cxaudit.results.observation import AxeSkipped, Observed
 from cxaudit.words.notes import Note, note
 
@@ -81,6 +81,8 @@ class JourneySession:
         self.page: Any = None
         self.buffers = Buffers()
         self.counts: dict[str, int] = {}  # dialogs and pop-ups in this journey (bounded: MAX_DIALOGS, MAX_POPUPS)
+        self.dialog_choice: Any = None  # a dialog step's params: how to answer the next browser dialog
+        self.answered_dialogs: list[NativeDialog] = []  # answered as a dialog step said, for that step to record
         self.t0 = time.monotonic()
         self.last_observation: Observed = None
         self.last_url = ""
@@ -226,6 +228,7 @@ class JourneySession:
         description, action = describe_start(self.start_url)
         start = StepRecord(index=0, type="goto", description=self.redact(description), action=self.redact_data(action),
                            target={"url": self.redact(self.start_url)})
+        self._arm_dialog(0)
         await self._record(start, self._open_start())
         if start.status == "failed":
             self.fail(0, start.description, failure_of(start) or note("err_start"))
@@ -239,11 +242,20 @@ class JourneySession:
             target = step.target
             # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
             record.target = self.redact_data(target.model_dump(include=set(Target.model_fields), exclude_defaults=True)) if target else None
+            if step.type != "dialog":
+                self._arm_dialog(i)
             await self._record(record, run_step(self, step, record))
             if record.status == "failed":
                 break
         await self._finish()
         return self.result
+
+    def _arm_dialog(self, i: int) -> None:
+        """While step ``i`` runs, a browser dialog it opens is answered as the next step says when that is a
+        dialog step; else it is accepted and counted on step ``i``."""
+        steps = self.journey.steps
+        following = steps[i] if i < len(steps) else None  # steps[i] is step i + 1
+        self.dialog_choice = following.params if following is not None and following.type == "dialog" else None
 
     async def _open_start(self) -> None:
         self.attempted_url = self.start_url
@@ -276,7 +288,7 @@ class JourneySession:
             raise
         except Exception as exc:  # noqa: BLE001 - Playwright errors: keep the first line, it names the cause
             self.failed(record, plain_error(exc, self.main_status))
-        record.duration_s = round(time.monotonic() - t, 3)
+        record.duration_s = round(time.monotonic() - t - record.timings.get("gate_picture", 0), 3)  # not the customer's
         why = failure_of(record) or Note(())
         if record.status == "failed" and self.main_status and self.main_status >= 400 and not _says_http(why):
             self.failed(record, why + note("err_http", status=self.main_status))
@@ -308,6 +320,10 @@ class JourneySession:
         record.console_errors = self.buffers.console[:50]
         record.failed_requests = self.buffers.failed[:50]
         record.dialogs = self.buffers.dialogs[: MAX_DIALOGS + MAX_POPUPS + 2]  # bounded per journey already
+        for met in self.buffers.native:  # accepted as they came: the customer clicked OK, 1 action each
+            record.native_dialogs.append(met)
+            record.actions += 1
+            record.action_kinds["dialog"] = record.action_kinds.get("dialog", 0) + 1
         if record.observation is not None:
             self.last_observation = record.observation
         self.last_url = url

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from cxaudit.judge.catalogue import CheckSpec
+from cxaudit.results.counting import signup_yardstick
 from cxaudit.results.model import CheckResult, Finding, JourneyResult, RunResult
 from cxaudit.words.format import number
 from cxaudit.words.i18n import label, plural, t
@@ -77,11 +78,12 @@ def check_text(specs: dict[str, CheckSpec], result: CheckResult | Finding | Any,
 
 
 def signup_for(run: RunResult) -> dict[str, JourneyResult]:
-    """Per site, the sign-up journey that is the yardstick for cancelling (the first one, by id)."""
+    """Per site, the sign-up journey that is the yardstick for cancelling: the one cancel_harder_than_signup
+    compares with (results/counting.py, signup_yardstick), so the sentence and the check say the same."""
     out: dict[str, JourneyResult] = {}
     for j in sorted(run.journeys, key=lambda j: j.id):
-        if j.goal == "signup" and j.outcome == "completed":
-            out.setdefault(j.site, j)
+        if j.goal == "signup" and j.site not in out and (best := signup_yardstick(run, j)) is not None:
+            out[j.site] = best
     return out
 
 

@@ -55,6 +55,8 @@ class StepView:
     overlay: Any
     findings: list[StepFinding] = field(default_factory=list)  # what happened at this step
     boxes_for: list[tuple[int, int]] = field(default_factory=list)  # (tag, step): boxes here of later steps' findings
+    blocked: images.Shot | None = None  # a gate's picture while blocked (GateProbe.screenshot)
+    blocked_overlay: Any = None  # the boxes of the findings it shows (Finding.screenshot)
 
 
 @dataclass
@@ -109,6 +111,7 @@ def _journey_view(run: RunResult, j: JourneyResult, folder: Path, specs: dict[st
         general += by_step.pop(where)
     listed: dict[int, list[StepFinding]] = {}
     boxes: dict[int, list[StepFinding]] = {}  # screenshot step -> the findings with a box on it
+    own: dict[tuple[int, str], list[StepFinding]] = {}  # (step, picture) -> findings with a picture of their own
     number = 0
     for s in j.steps:
         found = sorted(by_step.get(s.index, []), key=lambda ft: (content.SEVERITY_ORDER.get(ft[0].severity, 9), ft[0].code))
@@ -117,7 +120,10 @@ def _journey_view(run: RunResult, j: JourneyResult, folder: Path, specs: dict[st
             shot_step = f.screenshot_step if f.screenshot_step in indices else s.index
             item = StepFinding(number, f, text, None, shot_step)
             listed.setdefault(s.index, []).append(item)
-            if f.box:
+            if f.box and f.screenshot and s.gate is not None and f.screenshot == s.gate.screenshot:
+                item.shot_step = s.index  # drawn on this step's picture of the block
+                own.setdefault((s.index, f.screenshot), []).append(item)
+            elif f.box:
                 boxes.setdefault(shot_step, []).append(item)
     steps, total = [], 0
     for s in j.steps:
@@ -128,8 +134,19 @@ def _journey_view(run: RunResult, j: JourneyResult, folder: Path, specs: dict[st
             sf.mark = mark
         later = [(sf.number, sf.finding.step) for sf in here if sf.finding.step != s.index]
         total += shot.bytes if shot else 0
-        steps.append(StepView(s, shot, images.overlay(shot, marks) if shot and marks else None,
-                              listed.get(s.index, []), later))
+        view = StepView(s, shot, images.overlay(shot, marks) if shot and marks else None, listed.get(s.index, []), later)
+        if s.gate is not None and s.gate.screenshot:
+            view.blocked = images.screenshot(folder, s.gate.screenshot)
+            mine = own.get((s.index, s.gate.screenshot), [])
+            block_marks = images.marks_for([(sf.number, sf.finding.box, sf.finding.severity) for sf in mine], view.blocked)
+            for sf, mark in zip(mine, block_marks, strict=True):
+                sf.mark = mark
+            if mine and s.gate.message_box is not None:  # the validation message (or its field), tagged alike
+                block_marks += images.marks_for([(mine[0].number, s.gate.message_box, mine[0].finding.severity)], view.blocked)
+            if view.blocked and block_marks:
+                view.blocked_overlay = images.overlay(view.blocked, block_marks)
+            total += view.blocked.bytes if view.blocked else 0
+        steps.append(view)
     checks = [(c, content.check_text(specs, c, lang)) for c in j.checks]
     checks.sort(key=lambda ct: (["fail", "warn", "error", "pass", "info", "not_applicable"].index(ct[0].status), ct[0].code))
     return JourneyView(j, _anchor(j.id), content.sentence(j, run, lang), steps,

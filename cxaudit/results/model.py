@@ -27,7 +27,8 @@ from cxaudit.results.problems import path_of, problems_of, strip_unknown
 
 SCHEMA_VERSION = "1.3"
 Outcome = Literal["completed", "blocked", "error", "pending"]
-ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "login")
+# a login counts as its fields (fill) and its submit (click); "login" is the one count older runs have (results/counting.py)
+ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "dialog")
 
 
 class Record(BaseModel):
@@ -67,6 +68,19 @@ class GateProbe(Record):
     answered: bool = False
     passed_after_answer: bool | None = None
     answer_actions: int = 0
+    screenshot: str | None = Field(None, description="the page while blocked, after the probe, its validation message "
+                                   "on show (a browser's own bubble is not part of a page's picture)")
+    message_box: Box | None = Field(None, description="on that screenshot: the validation message, else the field it "
+                                    "is about, in document coordinates")
+
+
+class NativeDialog(Record):
+    """A browser dialog (alert, confirm, prompt, beforeunload) the customer answered: one action."""
+
+    type: str
+    message: str = Field(description="its text, secrets masked, cut to 300 characters")
+    accepted: bool
+    scripted: bool = Field(False, description="answered as a dialog step said; else accepted, as most customers would")
 
 
 class ChatTurn(Record):
@@ -133,9 +147,11 @@ class StepRecord(Record):
     screenshot: str | None = Field(None, description="path of a JPEG, relative to the run folder")
     console_errors: list[str] = []
     failed_requests: list[FailedRequest] = []
-    dialogs: list[str] = Field([], description="JavaScript dialogs (alert/confirm) met and dismissed")
+    dialogs: list[str] = Field([], description="JavaScript dialogs and pop-ups met during the step, as text")
+    native_dialogs: list[NativeDialog] = Field([], description="the browser dialogs this step answered, 1 action each")
     timings: dict[str, float] = Field(
-        {}, description="seconds the recorder spent on this step: action, settle, snapshot, screenshot, axe"
+        {}, description="seconds the recorder spent on this step: action, settle, snapshot, screenshot, axe, "
+        "gate_picture (the picture of a blocked gate, left out of duration_s)"
     )
 
 
@@ -168,6 +184,7 @@ class Finding(Record):
     severity: str
     step: int | None = None
     screenshot_step: int | None = Field(None, description="the step whose screenshot shows it")
+    screenshot: str | None = Field(None, description="a picture of its own that shows it instead (a gate while blocked)")
     words: str = ""
     note: str = Field("", description="the note in English")
     note_parts: list[NotePart] = Field([], description="the note as keys and figures (cxaudit/notes.py); empty for old runs")

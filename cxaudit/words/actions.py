@@ -14,6 +14,7 @@ shape of an action::
     {"verb": "chat", "messages": 3}
     {"verb": "expect", "conditions": ["text", "url"]}
     {"verb": "screenshot", "name": "after"}                                 # name optional
+    {"verb": "dialog", "action": "accept"}                                  # or dismiss
 
 plus select, wait_for and dismiss with a target. Words live in i18n.py (``act_*``, ``by_*``, ``role_*``).
 """
@@ -62,6 +63,10 @@ def action_text(action: dict[str, Any], lang: str) -> str:
                 else t("act_gate_unnamed", lang, target=target))
     elif verb == "chat":
         text = plural("act_chat", int(action["messages"]), lang)
+    elif verb == "dialog":
+        if action.get("action") not in ("accept", "dismiss"):
+            raise KeyError("action")
+        text = t(f"act_dialog_{action['action']}", lang)
     elif verb == "expect":
         text = t("act_expect", lang, conditions=", ".join(t(f"cond_{c}", lang) for c in action["conditions"]))
     elif verb == "screenshot":

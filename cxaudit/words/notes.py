@@ -42,6 +42,7 @@ NOTES: dict[str, dict[str, str]] = {
                 "de": "gilt nur für Kundenwege mit dem Ziel {goals!l}; dieser hat das Ziel {goal!t}"},
     "na_jurisdiction": {"en": "applies only in {where!l}; this journey is judged in {jurisdiction!t} ({source!t})",
                         "de": "gilt nur in {where!l}; dieser Kundenweg wird in {jurisdiction!t} beurteilt ({source!t})"},
+    "na_no_chat": {"en": "no chat was driven on this journey", "de": "auf diesem Kundenweg wurde kein Chat geführt"},
     "na_language": {"en": "applies to pages in {languages} only; this journey's pages are in {found}",
                     "de": "gilt nur für Seiten auf {languages}; die Seiten dieses Kundenwegs sind auf {found}"},
     # login_wall
@@ -172,6 +173,9 @@ NOTES: dict[str, dict[str, str]] = {
     "cond_text_missing": {"en": "text {texts!R} is not on the page", "de": "Text {texts!R} steht nicht auf der Seite"},
     "cond_url_mismatch": {"en": "the URL {url} does not match {pattern!q}", "de": "die Adresse {url} passt nicht zu {pattern!q}"},
     "cond_no_element": {"en": "no visible {target!T}", "de": "nicht sichtbar: {target!T}"},
+    "err_no_dialog": {"en": "no browser dialog opened within {timeout:g} s", "de": "kein Browser-Dialog innerhalb von {timeout:g} s"},
+    "err_dialog_text": {"en": "the browser dialog said {message!q}, not {text!q}",
+                        "de": "der Browser-Dialog sagte {message!q}, nicht {text!q}"},
     "err_expectation": {"en": "expectation failed: {why!N}", "de": "Erwartung nicht erfüllt: {why!N}"},
     "err_covered": {"en": "{target!T} is covered by another element (an overlay or cookie wall?) and could not be clicked "
                           "within {timeout:g} s; add a dismiss step before it",

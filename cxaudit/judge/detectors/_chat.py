@@ -11,15 +11,22 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from cxaudit.judge.detectors.base import DetectorContext
+from cxaudit.judge.detectors.base import Detection, DetectorContext
 from cxaudit.results.model import ChatTranscript, JourneyResult, StepRecord
 from cxaudit.results.observation import PageBox, page_of
+from cxaudit.words.notes import note
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def chats(journey: JourneyResult) -> list[tuple[StepRecord, ChatTranscript]]:
     return [(s, s.chat) for s in journey.steps if s.chat is not None and s.chat.turns]
+
+
+def no_chat() -> Detection:
+    """Not applicable: the chat checks judge any journey's chat (its goal does not matter), and this had none."""
+    why = note("na_no_chat")
+    return Detection(score=None, details={"reason": why.text("en"), "reason_parts": why.dump()})
 
 
 def chat_box(step: StepRecord) -> PageBox | None:

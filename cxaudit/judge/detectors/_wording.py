@@ -68,6 +68,10 @@ def snippets(step: StepRecord, *, elements: bool = True, dialogs: bool = True, c
                 text = " ".join(said.split())
                 if text:
                     out.append(Snippet(step.index, text, "dialog", d.box))
+        for met in step.native_dialogs:  # a browser dialog ("Are you sure?") the customer answered at this step
+            text = " ".join(met.message.split())
+            if text:
+                out.append(Snippet(step.index, text, "dialog"))
     if alerts:
         for a in obs.alerts:
             text = " ".join(a.text.split())

@@ -43,6 +43,7 @@ class Evidence:
     element: Shown | None = None  # the element (role, name, box, font, colours ...) or form field it is about
     box: PageBox | None = None  # document coordinates on the screenshot of `screenshot_step` (default: the element's)
     screenshot_step: int | None = None  # which step's screenshot shows it (default: `step`)
+    screenshot: str | None = None  # a picture of its own that shows it instead (a gate while blocked); box on it
     note: Note | str = ""  # note("font_vs_median", size=10, median=13); a plain str stays English in every report
     data: dict[str, Any] = field(default_factory=dict)  # figures for the report (e.g. contrast ratio)
 

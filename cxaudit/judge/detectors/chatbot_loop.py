@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._chat import chat_box, chats, similarity, strip_lexicon
+from cxaudit.judge.detectors._chat import chat_box, chats, no_chat, similarity, strip_lexicon
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, clip, detector
 from cxaudit.results.model import JourneyResult
 from cxaudit.words.notes import note
@@ -12,7 +12,7 @@ from cxaudit.words.notes import note
 def chatbot_loop(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     found = chats(journey)
     if not found:
-        return Detection(score=None, details={"reason": "no chat was driven on this journey"})
+        return no_chat()
     threshold = float(ctx.params.get("similarity", 0.8))
     fail_share = float(ctx.params.get("fail_share", 0.67))
     boiler = ctx.lexicons.get("chat_boilerplate")

@@ -31,8 +31,12 @@ def mandatory_exit_survey(journey: JourneyResult, ctx: DetectorContext) -> Detec
         else:
             said = note("survey_optional", name=clip(name, 60) or None)
         words = "; ".join(g.validation_messages) or g.name or name or ""
+        # the proceed control's box: on the picture of the block when the recorder kept one (the report outlines the
+        # validation message there too, GateProbe.message_box), else on the page before the gate
         evidence.append(Evidence(
-            step=s.index, words=clip(words), element=el, box=box_of(el), screenshot_step=max(s.index - 1, 0), note=said,
+            step=s.index, words=clip(words), element=el, box=box_of(el), screenshot_step=max(s.index - 1, 0),
+            screenshot=g.screenshot if g.blocked else None,
+            note=said,
             data={"blocked": g.blocked, "signals": list(g.signals), "required_fields": list(g.required_fields),
                   "validation_messages": list(g.validation_messages), "answer_actions": g.answer_actions,
                   "passed_after_answer": g.passed_after_answer, "gate": g.name},

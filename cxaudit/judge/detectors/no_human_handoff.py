@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._chat import chat_box, chats, handoff_turn, request_turn
+from cxaudit.judge.detectors._chat import chat_box, chats, handoff_turn, no_chat, request_turn
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, clip, detector
 from cxaudit.results.model import JourneyResult
 from cxaudit.words.notes import join, note
@@ -12,7 +12,7 @@ from cxaudit.words.notes import join, note
 def no_human_handoff(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     found = chats(journey)
     if not found:
-        return Detection(score=None, details={"reason": "no chat was driven on this journey"})
+        return no_chat()
     asked_any, evidence, handed = False, [], []
     for step, chat in found:
         lang = ctx.language_of(journey, step.index)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._chat import chat_box, chats, handoff_turn, request_turn
+from cxaudit.judge.detectors._chat import chat_box, chats, handoff_turn, no_chat, request_turn
 from cxaudit.judge.detectors._effort import scored
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
@@ -16,7 +16,7 @@ def slow_human_handoff(journey: JourneyResult, ctx: DetectorContext) -> Detectio
     the request keeps the journey author's order of questions out of the figure."""
     found = chats(journey)
     if not found:
-        return Detection(score=None, details={"reason": "no chat was driven on this journey"})
+        return no_chat()
     sent, asked_at = 0, None
     for step, chat in found:
         lang = ctx.language_of(journey, step.index)

@@ -5,6 +5,7 @@ This measures a mandatory "why are you leaving?" question instead of guessing it
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from cxaudit.journey import GateParams
@@ -14,7 +15,7 @@ from cxaudit.record.locate import NotFound
 from cxaudit.record.snapshot import observe_element
 from cxaudit.record.steps.basic import BASIC, click_explained, count, perform
 from cxaudit.record.views import page_key
-from cxaudit.results.model import GateProbe, StepRecord
+from cxaudit.results.model import Box, GateProbe, StepRecord
 from cxaudit.results.observation import FormField, Observation, Observed
 from cxaudit.words.notes import note
 
@@ -99,6 +100,7 @@ async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout
         probe.signals.append("validation_message")
     if probe.required_fields:
         probe.signals.append("required_fields")
+    await _picture_of_block(s, record, probe, obs)
     await _answer(s, p, record)
     probe.answered = True
     probe.answer_actions = record.actions
@@ -110,6 +112,41 @@ async def run_gate(s: JourneySession, p: GateParams, record: StepRecord, timeout
     if not probe.passed_after_answer:
         still = validation_messages(after, before)
         raise StepFailed(note("err_gate_still_blocks", messages="; ".join(still[:3])) if still else note("err_gate_check_answers"))
+
+
+async def _picture_of_block(s: JourneySession, record: StepRecord, probe: GateProbe, obs: Observed) -> None:
+    """Keep the page as the customer sees it while blocked, before answering: the step's own screenshot shows the
+    page after the gate. ``message_box``: where the validation message is on it, else the field it is about."""
+    probe.message_box = message_box(obs, probe.validation_messages, probe.required_fields)
+    if s.options.screenshots:  # the recorder's time, not the customer's: kept out of the step's duration
+        t = time.monotonic()
+        probe.screenshot = await s.screenshot(f"{record.index:02d}-gate-blocked", observation=obs)
+        record.timings["gate_picture"] = round(time.monotonic() - t, 4)
+
+
+def message_box(obs: Observed, messages: list[str], required: list[str]) -> Box | None:
+    """The box of the first validation message: a text block on the page that says it (an error line the site
+    shows), else the invalid field it belongs to (a browser's own bubble, which no page picture shows), else the
+    first required field left empty."""
+    if not isinstance(obs, Observation):
+        return None
+    said = [" ".join(m.split()).casefold() for m in messages]
+    for block in obs.text_blocks:
+        text = " ".join(block.text.split()).casefold()
+        if text and any(m and m in text for m in said) and block.box.width > 0:
+            return _box(block.box)
+    fields = [f for f in _fields(obs) if not f.hidden and f.box.width > 0]
+    for f in fields:
+        if f.invalid and f.validation_message:
+            return _box(f.box)
+    for f in fields:
+        if (f.label or f.name or f.id) in required or (f.type == "radio" and f.name in required):
+            return _box(f.box)
+    return None
+
+
+def _box(b: Any) -> Box:
+    return Box(x=float(b.x), y=float(b.y), width=float(b.width), height=float(b.height))
 
 
 async def _disabled(loc: Any) -> bool:
