@@ -10,6 +10,7 @@ import typer
 from cxaudit.cli.app import app
 from cxaudit.cli.audit_commands import finish
 from cxaudit.cli.options import ChecksDir, Client, Consultant, Formats, JsonOut, Lang, Logo, Quiet, ReportDate
+from cxaudit.errors import CxauditError
 
 
 @app.command()
@@ -18,13 +19,21 @@ def validate(
     quiet: Quiet = False,
 ) -> None:
     """Check journey files without a browser: one line per problem, naming file, line and step."""
-    from cxaudit.journey import load_journeys
+    from cxaudit.errors import JourneyFileErrors
+    from cxaudit.journey import validate_files
 
-    loaded = load_journeys(journeys)
+    valid, problems, crashed = validate_files(journeys)
     if not quiet:
-        for j in loaded:
+        for j in valid:
             typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps)", err=True)
-    typer.echo(f"{len(loaded)} journey file(s) valid")
+    if crashed is not None:  # a cxaudit bug met in one file: the other files' results first, then the bug
+        for line in problems:
+            typer.echo(f"cxaudit: error: {line}", err=True)
+        crashed[1].add_note(f"while validating {crashed[0]}")
+        raise crashed[1]
+    if problems:
+        raise JourneyFileErrors(problems)
+    typer.echo(f"{len(valid)} journey file(s) valid")
 
 
 @app.command("checks")
@@ -35,7 +44,10 @@ def checks_cmd(
 ) -> None:
     """List the check catalogue: id, code, kind, severity, title."""
     from cxaudit.judge.engine import catalogue
+    from cxaudit.words.i18n import LANGUAGES
 
+    if lang not in LANGUAGES:
+        raise CxauditError(f"--lang {lang}: the catalogue has no titles in {lang!r}", tip=f"choose from {', '.join(LANGUAGES)}")
     cat = catalogue(checks)
     if json_out:
         import json
@@ -85,15 +97,16 @@ def report(
 ) -> None:
     """Render reports of a saved run, without a browser (PDF aside: Chromium prints it)."""
     from cxaudit.judge.engine import judge_run
-    from cxaudit.report import Branding, render
+    from cxaudit.report import Branding, check_options, render
     from cxaudit.results.model import load_run, run_folder_of
 
+    formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]
+    brand = Branding(consultant=consultant, logo=logo, client=client, date=report_date)
+    check_options(formats, lang or "en", brand)  # before the run is read: a bad option is named at once
     run = load_run(run_folder)
     folder = run_folder_of(run_folder)
     if not run.judged:
         judge_run(run)  # a run saved before judging (interrupted): judge it now, in memory
-    formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]
-    brand = Branding(consultant=consultant, logo=logo, client=client, date=report_date)
     for path in render(run, folder, formats, lang=lang or "en", branding=brand, out_dir=out):
         typer.echo(str(path))
 
