@@ -8,15 +8,29 @@ from __future__ import annotations
 
 import re
 from typing import Annotated, Any, Literal, Union
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
 
 from cxaudit.errors import JourneyError
+from cxaudit.yamlfile import short
 
 GOALS = ("cancel", "uninstall", "contact_support", "signup", "custom")
 LOCATOR_KEYS = ("role", "label", "text", "placeholder", "css", "testid", "auto")
 STEP_OPTION_KEYS = ("optional", "timeout", "description")
 SECRET_MASK = "••••••"
+
+
+def url_problem(url: str) -> str | None:
+    """Why ``url`` is not an http(s) URL a browser can open (``http://[::1``, a port of 99999), or None."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises for a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        return f"not a valid URL ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "not an http:// or https:// URL with a host name"
+    return None
 
 
 class Strict(BaseModel):
@@ -350,9 +364,14 @@ class Journey(Strict):
     @field_validator("start")
     @classmethod
     def _start_is_path_or_url(cls, value: str) -> str:
-        if value.startswith("/") or re.match(r"^https?://[^/\s]+", value):
+        if value.startswith("/"):
             return value
-        raise ValueError("start must be a path starting with / or an http(s):// URL")
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("start must be a path starting with / or an http(s):// URL")
+        problem = url_problem(value)
+        if problem:
+            raise ValueError(f"{short(value)} is {problem}; write a path starting with / or a full http(s):// URL")
+        return value
 
     def start_url(self, base_url: str | None) -> str:
         if self.start.startswith("/"):
@@ -361,6 +380,9 @@ class Journey(Strict):
                     f"{self.path}: start is a path ({self.start}) but no base URL was given",
                     tip="pass --base-url https://example.com, or make start a full URL",
                 )
+            problem = url_problem(base_url)
+            if problem:
+                raise JourneyError(f"base URL {base_url!r}: {problem}", tip="give the site's root, e.g. https://www.example.com")
             return base_url.rstrip("/") + self.start
         return self.start
 
