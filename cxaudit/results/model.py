@@ -7,11 +7,10 @@ snapshot), timings, screenshots, console errors, failed requests, gate probes an
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 SCHEMA_VERSION = "1.1"
 Outcome = Literal["completed", "blocked", "error", "pending"]
@@ -256,19 +255,20 @@ def run_folder_of(path: str | Path) -> Path:
 def load_run(path: str | Path) -> RunResult:
     """Load a saved run from its folder or its results.json."""
     from cxaudit.errors import RunNotFound
+    from cxaudit.results.load import invalid_results, read_results, validation_problems
 
     p = Path(path)
     file = p / "results.json" if p.is_dir() else p
     if not file.is_file():
         raise RunNotFound(f"{path}: no results.json here", tip="pass a run folder written by `cxaudit run`")
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise RunNotFound(f"{file}: not a readable results file ({exc})") from None
+    data = read_results(file)  # RunNotFound in one line for anything that is not JSON cxaudit could have written
     version = str(data.get("schema_version", ""))
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise RunNotFound(f"{file}: schema version {version or '?'} is not supported (this cxaudit reads {SCHEMA_VERSION})")
-    run = RunResult.model_validate(data)
+    try:
+        run = RunResult.model_validate(data)
+    except ValidationError as exc:
+        raise invalid_results(file, version, validation_problems(exc)) from None
     check_observations(run, file)
     return run
 
