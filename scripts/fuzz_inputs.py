@@ -5,7 +5,7 @@ through ``report`` and ``rescore``, all in this process through the CLI's error 
     .venv/bin/python scripts/fuzz_inputs.py --seed 7 --journeys 500 --results 50
 
 A benchmark-style script, not a test: it prints how many inputs ended with each exit status and lists every
-internal error (or hang) with the input that caused it, which it copies into ``--failures``. It exits 1 when
+internal error (or hang: over 10 s of CPU time) with the input that caused it, which it copies into ``--failures``. It exits 1 when
 there was one. Deterministic for a given --seed. Journeys are mutations of the shipped journeys/demo/*.yaml
 and random YAML (wrong types, missing and extra keys, unicode, huge values, aliases, deep nesting, binary
 junk); results files are mutations of tests/fixtures/demo_run/results.json.gz (type swaps, NaN and Infinity,
@@ -34,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from cli_run import cx  # noqa: E402 - tests/ is put on the path just above
 
-HANG_S = 10
+HANG_S = 10  # seconds of CPU time (the process's, not the clock's: a busy machine is no hang)
 WEIRD = ["", " ", "é€😀", "\u202e\u0000x", "${CX_FUZZ_UNSET}", "${HOME}", "[", "{{", "*", "&a", "!!python/object:os.system",
          "http://[::1", "http://a:99999/", "javascript:alert(1)", "/" * 300, "x" * 70_000, "2001-13-45", "0x" + "f" * 200]
 KEYS = ["name", "goal", "start", "steps", "success", "blocked", "device", "timeouts", "language", "mask", "site", "role",
@@ -43,7 +43,7 @@ KEYS = ["name", "goal", "start", "steps", "success", "blocked", "device", "timeo
 
 
 class Hang(BaseException):
-    """Raised by the alarm in an input that takes longer than HANG_S; the error boundary does not catch it."""
+    """Raised by the alarm in an input that takes over HANG_S of CPU time; the error boundary does not catch it."""
 
 
 def _alarm(*_):
@@ -209,19 +209,19 @@ def results_bytes(rng: random.Random, bases: list[dict]) -> bytes:
 
 # ---------------------------------------------------------------- running
 def run_one(args: list[str]) -> tuple[str, float, str]:
-    """(outcome, seconds, stderr): the exit status as text, or 'internal error' / 'hang'."""
-    started = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, HANG_S)
+    """(outcome, CPU seconds, stderr): the exit status as text, or 'internal error' / 'hang'."""
+    started = time.process_time()
+    signal.setitimer(signal.ITIMER_PROF, HANG_S)
     try:
         ran = cx(*args)
     except Hang:
-        return "hang", time.monotonic() - started, f"took over {HANG_S} s"
+        return "hang", time.process_time() - started, f"took over {HANG_S} s of CPU time"
     except Exception as exc:  # noqa: BLE001 - an exception past the error boundary is an internal error too
-        return "internal error", time.monotonic() - started, f"{type(exc).__name__}: {exc}"
+        return "internal error", time.process_time() - started, f"{type(exc).__name__}: {exc}"
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
     internal = "internal error" in ran.stderr or "Traceback" in ran.stderr
-    return ("internal error" if internal else str(ran.returncode)), time.monotonic() - started, ran.stderr
+    return ("internal error" if internal else str(ran.returncode)), time.process_time() - started, ran.stderr
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=int, default=1_000, help="results files through report and rescore")
     parser.add_argument("--failures", type=Path, default=Path("fuzz-failures"), help="where failing inputs are copied")
     args = parser.parse_args(argv)
-    signal.signal(signal.SIGALRM, _alarm)
+    signal.signal(signal.SIGPROF, _alarm)
     rng = random.Random(args.seed)
     shipped = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "journeys" / "demo").glob("*.yaml"))]
     counts: dict[str, Counter] = {"validate": Counter(), "report": Counter(), "rescore": Counter()}
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     for command, counter in counts.items():
         by_status = ", ".join(f"exit {k}: {v:,}" if k.isdigit() else f"{k}: {v:,}" for k, v in sorted(counter.items()))
         seconds, name = slowest.get(command, (0.0, "-"))
-        print(f"  {command:9} {sum(counter.values()):6,} runs  {by_status or '-'}  (slowest {seconds:.2f} s: {name})")
+        print(f"  {command:9} {sum(counter.values()):6,} runs  {by_status or '-'}  (slowest {seconds:.2f} s of CPU: {name})")
     print(f"{len(failures)} internal error(s)" + (f"; inputs copied to {args.failures}/" if failures else ""))
     for command, kept, line in failures:
         print(f"  {command} {kept}: {line}")
