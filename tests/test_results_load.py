@@ -113,3 +113,94 @@ def test_the_recorded_demo_saved_as_1_0_or_1_1_loads_typed_and_judges_the_same(t
     assert any(isinstance(s.observation, Observation) for s in steps)
     assert all(s.element is None or isinstance(s.element, ElementInfo) for s in steps)
     assert _judged(old) == _judged(current)
+
+
+def _bytes(tmp_path: Path, raw: bytes) -> Path:
+    (tmp_path / "results.json").write_bytes(raw)
+    return tmp_path
+
+
+def _demo() -> dict:
+    return json.loads(gzip.decompress((FIXTURE / RESULTS).read_bytes()))
+
+
+def _tampered(kind: str) -> bytes:
+    data = _demo()
+    text = json.dumps(data)
+    if kind == "top-level list":
+        return json.dumps([data]).encode()
+    if kind == "top-level null":
+        return b"null"
+    if kind == "invalid UTF-8":
+        return text.encode()[:500] + b"\xff\xfe" + text.encode()[500:]
+    if kind == "truncated":
+        return text.encode()[: len(text) // 2]
+    if kind == "deep nesting":
+        return text.replace('"options": {', '"options": {"x": ' + "[" * 100_000 + "]" * 100_000 + ",", 1).encode()
+    if kind == "nesting past the limit":
+        return text.replace('"options": {', '"options": {"x": ' + "[" * 70 + "]" * 70 + ",", 1).encode()
+    if kind == "a 5000-digit number":
+        return text.replace('"actions": ', '"actions": ' + "9" * 5000 + ", \"x\": ", 1).encode()
+    journey = data["journeys"][0]
+    if kind == "NaN score":
+        journey["score"] = {"score": float("nan"), "grade": "F"}
+    elif kind == "Infinity duration":
+        journey["metrics"]["duration_s"] = float("inf")
+    elif kind == "huge float":
+        journey["steps"][0]["duration_s"] = 1e308
+    elif kind == "huge int":
+        journey["metrics"]["actions"] = 10**30
+    elif kind == "journeys a string":
+        data["journeys"] = "x"
+    elif kind == "steps a mapping":
+        journey["steps"] = {}
+    elif kind == "outcome unknown":
+        journey["outcome"] = "weird"
+    elif kind == "run_id a number":
+        data["run_id"] = 5
+    return json.dumps(data, allow_nan=True).encode()
+
+
+TAMPERED = {
+    "top-level list": "the top level is a JSON array, not an object",
+    "top-level null": "the top level is a JSON null, not an object",
+    "invalid UTF-8": "not UTF-8 text (invalid start byte at byte 500)",
+    "truncated": "not a readable results file: ",
+    "deep nesting": "it nests deeper than 64 levels",
+    "nesting past the limit": "it nests deeper than 64 levels",
+    "a 5000-digit number": "(5,000 characters) is larger than any cxaudit writes (2**53)",
+    "NaN score": "it holds NaN, which is not JSON and which cxaudit never writes",
+    "Infinity duration": "it holds Infinity, which is not JSON",
+    "huge float": "the number 1e+308 is larger than any cxaudit writes",
+    "huge int": "is larger than any cxaudit writes (2**53)",
+    "journeys a string": "journeys: Input should be a valid list",
+    "steps a mapping": "journeys[0].steps: Input should be a valid list",
+    "outcome unknown": "journeys[0].outcome: Input should be 'completed', 'blocked', 'error' or 'pending'",
+    "run_id a number": "run_id: Input should be a valid string",
+}
+
+
+@pytest.mark.parametrize("kind", list(TAMPERED))
+def test_a_tampered_results_file_fails_the_load_in_one_line(tmp_path, kind):
+    folder = _bytes(tmp_path, _tampered(kind))
+    with pytest.raises(RunNotFound) as err:
+        load_run(folder)
+    assert err.value.message.startswith(f"{folder / 'results.json'}: not a ")
+    assert TAMPERED[kind] in err.value.message and "\n" not in err.value.message
+
+
+@pytest.mark.parametrize("command", ["report", "rescore"])
+@pytest.mark.parametrize("kind", ["top-level list", "invalid UTF-8", "NaN score", "deep nesting", "outcome unknown"])
+def test_report_and_rescore_on_a_tampered_run_are_usage_errors(tmp_path, command, kind):
+    folder = _bytes(tmp_path, _tampered(kind))
+    ran = cx(command, str(folder), *(["--format", "md"] if command == "report" else []))
+    assert ran.returncode == int(ExitStatus.USAGE), ran.stderr
+    lines = ran.stderr.strip().splitlines()
+    assert lines[0].startswith(f"cxaudit: error: {folder / 'results.json'}: ") and TAMPERED[kind] in lines[0]
+    assert len(lines) <= 2 and "internal error" not in ran.stderr
+
+
+def test_a_results_file_cxaudit_wrote_still_loads_after_the_bounds(recorded_demo, tmp_path):
+    run, _ = recorded_demo
+    run.write(tmp_path)
+    assert load_run(tmp_path).model_dump() == run.model_dump()

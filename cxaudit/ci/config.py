@@ -35,8 +35,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from cxaudit.errors import CxauditError
 
-# the journey loader's line-aware YAML helpers (worth moving to a shared cxaudit/yamlfile.py)
-from cxaudit.yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc
+# the journey loader's line-aware YAML helpers, bounded the same way
+from cxaudit.yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc, read_yaml, short
 
 CONFIG_NAMES = ("cxaudit.yaml", "cxaudit.yml")
 Level = Literal["off", "warn", "error"]
@@ -131,6 +131,16 @@ class Config(_Strict):
     def _journeys_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
 
+    @field_validator("base_url")
+    @classmethod
+    def _base_url(cls, value: str | None) -> str | None:
+        from cxaudit.journey.model import url_problem
+
+        problem = url_problem(value) if value is not None else None
+        if problem:
+            raise ValueError(f"{short(value)} is {problem}; give the site's root, e.g. https://www.example.com")
+        return value
+
     def has_gate(self) -> bool:
         return bool(self.assertions or self.fail_under is not None or self.baseline is not None)
 
@@ -168,7 +178,9 @@ def load_config(path: str | Path | None = None) -> Config | None:
         path = found
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_yaml(path)
+    except YamlSyntaxError as exc:
+        raise ConfigError([f"{path}:{exc.line}: {exc.message}"]) from None
     except FileNotFoundError:
         raise ConfigError([f"{path}: no such config file"], tip="write a cxaudit.yaml (see docs/ci/README.md)") from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -182,7 +194,7 @@ def parse_config(text: str, path: str = "cxaudit.yaml") -> Config:
     try:
         data, lines = load_with_lines(text)
     except YamlSyntaxError as exc:
-        raise ConfigError([f"{path}:{exc.line}: YAML syntax error: {exc.problem}"]) from None
+        raise ConfigError([f"{path}:{exc.line}: {exc.message}"]) from None
     if data is None:
         data = {}
     elif not isinstance(data, dict):
@@ -242,6 +254,12 @@ def _resolve(config: Config, file: Path) -> Config:
     })
 
 
+def _where(loc: tuple, update: dict[str, Any], file: Path | None) -> str:
+    if loc and loc[0] in update:
+        return "--" + str(loc[0]).replace("_", "-")
+    return f"{file}: {format_path(loc)}" if file else format_path(loc)
+
+
 def merge_overrides(config: Config | None, **cli: Any) -> Config:
     """The config with command-line values over it; a value of None (or an empty list) means "not given".
 
@@ -263,6 +281,7 @@ def merge_overrides(config: Config | None, **cli: Any) -> Config:
     data = {**config.model_dump(exclude={"file"}), **update, "tolerances": tolerances}
     try:
         merged = Config.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError([f"{format_path(tuple(e['loc']))}: {e['msg']}" for e in exc.errors()]) from None
+    except ValidationError as exc:  # a value from the command line names its option, one from the file its key
+        raise ConfigError([f"{_where(tuple(e['loc']), update, config.file)}: {e['msg'].removeprefix('Value error, ')}"
+                           for e in exc.errors()]) from None
     return merged.model_copy(update={"file": config.file})

@@ -65,6 +65,7 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
     from cxaudit.judge.engine import catalogue
     from cxaudit.progress import Progress
     from cxaudit.record.runner import RunOptions
+    from cxaudit.report import check_options, render
     from cxaudit.results.model import load_run, run_folder_of
     from cxaudit.shipped import VERSION as __version__
 
@@ -79,6 +80,8 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
                                                                   "jurisdiction")},
     )
     cat = catalogue(settings.checks)  # bad check folders fail before the browser starts
+    formats, language, brand = _report_plan(report or {}, settings)
+    check_options(formats, language, brand)  # so do bad report options
     ua = f"cxaudit/{__version__}" if user_agent_suffix is None else (user_agent_suffix or None)
     options = RunOptions(**run_options, screenshots=not no_screenshots, user_agent_suffix=ua,
                          extra=extra or {})
@@ -88,22 +91,22 @@ def _audit(paths: list[str] | None, *, json_out: bool, quiet: bool, checks: list
             run, folder = record_run(journeys, options, settings, cat, on_event=progress.event, resume=previous)
         except RunInterrupted as exc:  # results.json is written and judged: the reports are still due
             stopped, run, folder = exc, exc.run, exc.folder
-    report = report or {}
-    written = _reports(run, folder, report.get("format"), report.get("lang"), report, settings)
+    written = render(run, folder, formats, lang=language, branding=brand)
     finish(run, folder, json_out, quiet, settings, written, stopped)
 
 
-def _reports(run, folder: Path, formats: str | None, lang: str | None, branding: dict, settings=None) -> list[Path]:
-    """Render the reports: the options given, else the config file's report:, else HTML in English."""
-    from cxaudit.report import Branding, render
+def _report_plan(options: dict, settings) -> tuple[list[str], str, Any]:
+    """The reports to render: the options given, else the config file's report:, else HTML in English."""
+    from cxaudit.report import Branding
 
+    formats = options.get("format")
     chosen = [f.strip() for f in formats.split(",") if f.strip()] if formats else None
     if chosen is None:
-        chosen = list(settings.report.formats) if settings is not None and settings.report.formats else ["html"]
-    language = lang or (settings.report.lang if settings is not None else None) or "en"
-    brand = Branding(consultant=branding.get("consultant"), logo=branding.get("logo"), client=branding.get("client"),
-                     date=branding.get("date"))
-    return render(run, folder, chosen, lang=language, branding=brand)
+        chosen = list(settings.report.formats) if settings.report.formats else ["html"]
+    language = options.get("lang") or settings.report.lang or "en"
+    brand = Branding(consultant=options.get("consultant"), logo=options.get("logo"), client=options.get("client"),
+                     date=options.get("date"))
+    return chosen, language, brand
 
 
 def finish(run, folder: Path, json_out: bool, quiet: bool, settings=None, written: list[Path] | None = None,
@@ -210,7 +213,7 @@ def demo(
         list[str] | None, typer.Argument(help="Demo journeys to run (default: every shipped demo journey).")
     ] = None,
     serve: Annotated[bool, typer.Option("--serve", help="Only serve the demo site, to click through it.")] = False,
-    port: Annotated[int, typer.Option("--port", help="Port for --serve (0 picks a free one).")] = 8765,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port for --serve (0 picks a free one).")] = 8765,
     faults: Annotated[
         bool, typer.Option("--faults", help="With --serve: also serve failing pages under /_fault/ (robustness tests).")
     ] = False,
@@ -222,7 +225,11 @@ def demo(
 
     if serve:
         server = DemoServer(port=port, faults=faults)
-        url = server.start()
+        try:
+            url = server.start()
+        except OSError as exc:  # the port is taken, or below 1024 without the right to it
+            raise CxauditError(f"--port {port}: cannot serve on 127.0.0.1:{port} ({exc.strerror or exc})",
+                               tip="pick another port, or --port 0 for a free one") from None
         typer.echo(f"Demo site at {url}/  (Ctrl-C to stop)", err=True)
         typer.echo(url)
         try:

@@ -21,6 +21,7 @@ from cxaudit.cli.options import (
     Quiet,
     ReportDate,
 )
+from cxaudit.errors import CxauditError
 
 
 @app.command()
@@ -30,17 +31,25 @@ def validate(
 ) -> None:
     """Check journey files without a browser: one line per problem, naming file, line and step. The ${VAR}s a
     run will need may be unset: each file's line names them."""
-    from cxaudit.journey import load_journeys
+    from cxaudit.errors import JourneyFileErrors
+    from cxaudit.journey import validate_files
 
-    loaded = load_journeys(journeys, need_env=False)
+    valid, problems, crashed = validate_files(journeys)
     if not quiet:
-        for j in loaded:
+        for j in valid:
             needs = ""
             if j.variables:
                 needs = f"; a run needs {', '.join(j.variables)}"
                 needs += f" (not set here: {', '.join(j.unset)})" if j.unset else ""
             typer.echo(f"ok  {j.path}  ({j.goal}, {len(j.steps)} steps{needs})", err=True)
-    typer.echo(f"{len(loaded)} journey file(s) valid")
+    if crashed is not None:  # a cxaudit bug met in one file: the other files' results first, then the bug
+        for line in problems:
+            typer.echo(f"cxaudit: error: {line}", err=True)
+        crashed[1].add_note(f"while validating {crashed[0]}")
+        raise crashed[1]
+    if problems:
+        raise JourneyFileErrors(problems)
+    typer.echo(f"{len(valid)} journey file(s) valid")
 
 
 def applies_to(spec) -> str:
@@ -61,7 +70,10 @@ def checks_cmd(
 ) -> None:
     """List the check catalogue: code, id, kind, severity, category, the journeys it applies to, title."""
     from cxaudit.judge.engine import catalogue
+    from cxaudit.words.i18n import LANGUAGES
 
+    if lang not in LANGUAGES:
+        raise CxauditError(f"--lang {lang}: the catalogue has no titles in {lang!r}", tip=f"choose from {', '.join(LANGUAGES)}")
     cat = catalogue(checks)
     if json_out:
         import json
@@ -114,15 +126,16 @@ def report(
 ) -> None:
     """Render reports of a saved run, without a browser (PDF aside: Chromium prints it)."""
     from cxaudit.judge.engine import judge_run
-    from cxaudit.report import Branding, render
+    from cxaudit.report import Branding, check_options, render
     from cxaudit.results.model import load_run, run_folder_of
 
+    formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]
+    brand = Branding(consultant=consultant, logo=logo, client=client, date=report_date)
+    check_options(formats, lang or "en", brand)  # before the run is read: a bad option is named at once
     run = load_run(run_folder)
     folder = run_folder_of(run_folder)
     if not run.judged:
         judge_run(run)  # a run saved before judging (interrupted): judge it now, in memory
-    formats = [f.strip() for f in (report_format or "html").split(",") if f.strip()]
-    brand = Branding(consultant=consultant, logo=logo, client=client, date=report_date)
     for path in render(run, folder, formats, lang=lang or "en", branding=brand, out_dir=out):
         typer.echo(str(path))
 

@@ -3,7 +3,7 @@
 ``cxaudit.journey`` is the public module: what a caller needs is importable from here.
 """
 
-from cxaudit.journey.loader import journey_files, load_journey, load_journeys, parse_journey
+from cxaudit.journey.loader import journey_files, load_journey, load_journeys, parse_journey, validate_files
 from cxaudit.journey.model import (
     GOALS,
     SECRET_MASK,
@@ -18,4 +18,5 @@ from cxaudit.journey.model import (
 )
 
 __all__ = ["GOALS", "SECRET_MASK", "STEP_MODELS", "STEP_OPTION_KEYS", "ChatParams", "Condition", "FillParams", "GateParams",
-           "Journey", "Target", "journey_files", "load_journey", "load_journeys", "parse_journey"]
+           "Journey", "Target", "journey_files", "load_journey", "load_journeys", "parse_journey",
+           "validate_files"]

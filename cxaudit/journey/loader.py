@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from cxaudit.errors import JourneyFileErrors
 from cxaudit.journey.model import STEP_MODELS, STEP_OPTION_KEYS, Journey
-from cxaudit.yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc
+from cxaudit.yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc, read_yaml, short
 
 # ---------------------------------------------------------------- loading
 _ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}")
@@ -50,7 +50,7 @@ def _expand_env(data: Any, path: tuple, secrets: set[str], missing: list[tuple[t
 
 def _step_type_message(value: Any) -> str:
     if not isinstance(value, dict):
-        return f"a step is a mapping like `click: Continue`, got {type(value).__name__} {value!r}"
+        return f"a step is a mapping like `click: Continue`, got {type(value).__name__} {short(value)}"
     keys = [k for k in value if k not in STEP_OPTION_KEYS]
     if not keys:
         return f"a step needs a type: one of {', '.join(STEP_MODELS)}"
@@ -81,7 +81,7 @@ def _message(err: dict, lines: dict[tuple, int]) -> tuple[tuple, str]:
     msg = err["msg"]
     msg = msg.removeprefix("Value error, ")
     if etype == "literal_error":
-        msg = f"{msg.replace('Input should be', 'must be')}, got {err.get('input')!r}"
+        msg = f"{msg.replace('Input should be', 'must be')}, got {short(err.get('input'))}"
     return loc, msg
 
 
@@ -113,7 +113,7 @@ def parse_journey(text: str, path: str = "<journey>", need_env: bool = True) -> 
     try:
         data, lines = load_with_lines(text)
     except YamlSyntaxError as exc:
-        raise JourneyFileErrors([f"{path}:{exc.line}: YAML syntax error: {exc.problem}"]) from None
+        raise JourneyFileErrors([f"{path}:{exc.line}: {exc.message}"]) from None
     if data is None:
         raise JourneyFileErrors([f"{path}:1: the file is empty; a journey needs name, goal, start, steps, success"])
     if not isinstance(data, dict):
@@ -151,7 +151,9 @@ def parse_journey(text: str, path: str = "<journey>", need_env: bool = True) -> 
 def load_journey(path: str | Path, need_env: bool = True) -> Journey:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_yaml(path)
+    except YamlSyntaxError as exc:
+        raise JourneyFileErrors([f"{path}:{exc.line}: {exc.message}"]) from None
     except FileNotFoundError:
         raise JourneyFileErrors([f"{path}: no such file"]) from None
     except UnicodeDecodeError as exc:
@@ -179,6 +181,29 @@ def journey_files(paths: list[str | Path]) -> list[Path]:
         else:
             files.append(p)
     return files
+
+
+def validate_files(paths: list[str | Path], need_env: bool = False) -> tuple[list[Journey], list[str], tuple[Path, Exception] | None]:
+    """Each path and each file on its own, so that one bad file never hides another's result: the journeys
+    that load, every problem (one line each) and the first unexpected exception (a cxaudit bug, with the file
+    it met), which the caller raises after reporting the rest."""
+    valid: list[Journey] = []
+    problems: list[str] = []
+    crashed: tuple[Path, Exception] | None = None
+    for raw in paths:
+        try:
+            files = journey_files([raw])
+        except JourneyFileErrors as exc:
+            problems.extend(exc.problems)
+            continue
+        for file in files:
+            try:
+                valid.append(load_journey(file, need_env))
+            except JourneyFileErrors as exc:
+                problems.extend(exc.problems)
+            except Exception as exc:  # noqa: BLE001 - reported after the other files' results
+                crashed = crashed or (file, exc)
+    return valid, problems, crashed
 
 
 def load_journeys(paths: list[str | Path], need_env: bool = True) -> list[Journey]:

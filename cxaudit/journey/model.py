@@ -9,107 +9,17 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, field_validator, model_validator
+from pydantic import BaseModel, Discriminator, Field, Tag, field_validator, model_validator
 
 from cxaudit.errors import JourneyError
+from cxaudit.journey.targets import LOCATOR_KEYS, Condition, Strict, Target, url_problem  # noqa: F401
+from cxaudit.yamlfile import short
 
 GOALS = ("cancel", "uninstall", "contact_support", "signup", "custom")
-LOCATOR_KEYS = ("role", "label", "text", "placeholder", "css", "testid", "auto")
 STEP_OPTION_KEYS = ("optional", "timeout", "description", "entry")
 SECRET_MASK = "••••••"
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-# ---------------------------------------------------------------- targets and conditions
-class Target(Strict):
-    """Which element a step acts on. A plain string is the shorthand ``auto``: a name or visible text."""
-
-    role: str | None = None
-    name: str | None = None
-    label: str | None = None
-    text: str | None = None
-    placeholder: str | None = None
-    css: str | None = None
-    testid: str | None = None
-    auto: str | None = None
-    exact: bool = False
-    nth: int | None = Field(default=None, ge=0)
-    frame: str | list[str] | None = None
-    fallbacks: list[Target] = []
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"auto": data}
-        return data
-
-    @model_validator(mode="after")
-    def _one_locator(self) -> Target:
-        given = [k for k in LOCATOR_KEYS if getattr(self, k) is not None]
-        if self.name is not None and self.role is None:
-            raise ValueError("name goes with role (e.g. {role: button, name: Continue}); or use text")
-        if not given:
-            raise ValueError(
-                "a target needs one of role, label, text, placeholder, css or testid "
-                "(or a plain string: the element's name or text)"
-            )
-        if len(given) > 1:
-            raise ValueError(f"a target takes one locator, got {', '.join(given)}; use fallbacks for alternatives")
-        for key in given:
-            if not str(getattr(self, key)).strip():
-                raise ValueError(f"{key} is empty")
-        return self
-
-    @property
-    def frames(self) -> list[str]:
-        if self.frame is None:
-            return []
-        return [self.frame] if isinstance(self.frame, str) else list(self.frame)
-
-    def describe(self) -> str:
-        """A short human description: ``button 'Continue'``, ``label 'E-Mail'``."""
-        if self.role:
-            return f"{self.role} '{self.name}'" if self.name else self.role
-        for key in ("label", "text", "placeholder", "css", "testid"):
-            value = getattr(self, key)
-            if value is not None:
-                return f"{key} '{value}'"
-        return f"'{self.auto}'"
-
-
-class Condition(Strict):
-    """What must hold: visible text (any of a list), the URL (substring or glob), a visible element."""
-
-    text: list[str] | None = None
-    url: str | None = None
-    element: Target | None = None
-
-    @field_validator("text", mode="before")
-    @classmethod
-    def _text_list(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
-
-    @model_validator(mode="before")
-    @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        if isinstance(data, str):
-            return {"text": data}
-        return data
-
-    @model_validator(mode="after")
-    def _not_empty(self) -> Condition:
-        if self.text is None and self.url is None and self.element is None:
-            raise ValueError("a condition needs text, url or element")
-        if self.text is not None and not [t for t in self.text if t.strip()]:
-            raise ValueError("text is empty")
-        return self
-
-
-# ---------------------------------------------------------------- step parameters
 class StepOptions(Strict):
     optional: bool | None = None
     timeout: float | None = Field(default=None, gt=0, le=600)
@@ -395,9 +305,14 @@ class Journey(Strict):
     @field_validator("start")
     @classmethod
     def _start_is_path_or_url(cls, value: str) -> str:
-        if value.startswith("/") or re.match(r"^https?://[^/\s]+", value):
+        if value.startswith("/"):
             return value
-        raise ValueError("start must be a path starting with / or an http(s):// URL")
+        if not re.match(r"^https?://[^/\s]+", value):
+            raise ValueError("start must be a path starting with / or an http(s):// URL")
+        problem = url_problem(value)
+        if problem:
+            raise ValueError(f"{short(value)} is {problem}; write a path starting with / or a full http(s):// URL")
+        return value
 
     def start_url(self, base_url: str | None) -> str:
         if self.start.startswith("/"):
@@ -406,6 +321,9 @@ class Journey(Strict):
                     f"{self.path}: start is a path ({self.start}) but no base URL was given",
                     tip="pass --base-url https://example.com, or make start a full URL",
                 )
+            problem = url_problem(base_url)
+            if problem:
+                raise JourneyError(f"base URL {base_url!r}: {problem}", tip="give the site's root, e.g. https://www.example.com")
             return base_url.rstrip("/") + self.start
         return self.start
 

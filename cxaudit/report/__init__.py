@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cxaudit.errors import CxauditError
-from cxaudit.report import content
+from cxaudit.report import content, images
 from cxaudit.report.html import Branding, render_html
 from cxaudit.report.registry import BUILTIN, Target, Writer, plugin_names, write, writer
 from cxaudit.results.model import RunResult
@@ -20,7 +20,7 @@ from cxaudit.words.i18n import LANGUAGES
 
 FORMATS = tuple(w.name for w in BUILTIN)  # cxaudit's own; packages add more (cxaudit.report.registry)
 
-__all__ = ["FORMATS", "LANGUAGES", "Branding", "Target", "Writer", "output_name", "render"]
+__all__ = ["FORMATS", "LANGUAGES", "Branding", "Target", "Writer", "check_options", "output_name", "render"]
 
 
 def output_name(fmt: str, lang: str) -> list[str]:
@@ -31,12 +31,9 @@ def output_name(fmt: str, lang: str) -> list[str]:
     return w.file_names(lang)
 
 
-def render(run: RunResult, folder: Path, formats: list[str], lang: str = "en", branding: Branding | None = None,
-           out_dir: Path | None = None) -> list[Path]:
-    """Write the reports of a judged run; return the files written.
-
-    ``folder`` is the run folder (screenshots are read from it); ``out_dir`` defaults to it.
-    """
+def check_options(formats: list[str], lang: str, branding: Branding | None = None) -> None:
+    """Refuse an unknown format or language, or a logo that is not an image, before anything is rendered
+    (``cxaudit run`` asks before it starts the browser)."""
     offered = plugin_names() if any(f not in FORMATS for f in formats) else []  # other packages' formats
     unknown = [f for f in formats if f not in FORMATS and f not in offered]
     if unknown:
@@ -44,6 +41,17 @@ def render(run: RunResult, folder: Path, formats: list[str], lang: str = "en", b
                            tip=f"choose from {', '.join([*FORMATS, *offered])}")
     if lang not in LANGUAGES:
         raise CxauditError(f"report language {lang!r} is not available", tip=f"choose from {', '.join(LANGUAGES)}")
+    if branding is not None and branding.logo:
+        images.read_logo(branding.logo)
+
+
+def render(run: RunResult, folder: Path, formats: list[str], lang: str = "en", branding: Branding | None = None,
+           out_dir: Path | None = None) -> list[Path]:
+    """Write the reports of a judged run; return the files written.
+
+    ``folder`` is the run folder (screenshots are read from it); ``out_dir`` defaults to it.
+    """
+    check_options(formats, lang, branding)
     writers = [w for f in dict.fromkeys(formats) if (w := writer(f))]  # once each, in the order given
     folder = Path(folder)
     out = Path(out_dir) if out_dir is not None else folder

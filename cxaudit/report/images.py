@@ -131,11 +131,40 @@ def logo_uri(path: str | Path | None) -> str | None:
     """A logo file as a data URI (PNG, JPEG, GIF, WebP or SVG; an SVG in <img> runs no script)."""
     if not path:
         return None
-    p = Path(path)
-    mime = LOGO_TYPES.get(p.suffix.lower())
-    if mime is None:
-        raise ValueError(f"{p}: a logo must be one of {', '.join(sorted(LOGO_TYPES))}")
-    data = p.read_bytes()
-    if len(data) > LOGO_MAX_BYTES:
-        raise ValueError(f"{p}: the logo is {len(data) // 1024} KB; keep it under {LOGO_MAX_BYTES // 1024} KB")
+    mime, data = read_logo(path)
     return f"data:{mime};base64," + base64.b64encode(data).decode("ascii")
+
+
+def read_logo(path: str | Path) -> tuple[str, bytes]:
+    """The logo's type, read from its first bytes, and its bytes; ``CxauditError`` naming ``--logo`` and the fix
+    when the file is missing, unreadable, too large or not an image of the types a report embeds."""
+    from cxaudit.errors import CxauditError
+
+    p = Path(path)
+    kinds = "a PNG, JPEG, GIF, WebP or SVG file"
+    if p.suffix.lower() not in LOGO_TYPES:
+        raise CxauditError(f"--logo {p}: a logo must be one of {', '.join(sorted(LOGO_TYPES))}", tip=f"give {kinds}")
+    try:
+        with p.open("rb") as handle:
+            data = handle.read(LOGO_MAX_BYTES + 1)
+    except OSError as exc:
+        raise CxauditError(f"--logo {p}: cannot be read ({exc.strerror or exc})", tip=f"give {kinds}") from None
+    if len(data) > LOGO_MAX_BYTES:
+        raise CxauditError(f"--logo {p}: the logo is over {LOGO_MAX_BYTES // 1024} KB",
+                           tip=f"keep it under {LOGO_MAX_BYTES // 1024} KB")
+    mime = _image_type(data)
+    if mime is None:
+        raise CxauditError(f"--logo {p}: not an image (its first bytes are {data[:12]!r})", tip=f"give {kinds}")
+    return mime, data
+
+
+def _image_type(data: bytes) -> str | None:
+    for signature, mime in ((b"\x89PNG\r\n\x1a\n", "image/png"), (b"\xff\xd8\xff", "image/jpeg"),
+                            (b"GIF87a", "image/gif"), (b"GIF89a", "image/gif")):
+        if data.startswith(signature):
+            return mime
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "image/webp"
+    if b"<svg" in data[:65536]:
+        return "image/svg+xml"
+    return None

@@ -15,7 +15,6 @@ beside its font median (``page_contrast_median``) and a step's ``entry`` mark, a
 
 from __future__ import annotations
 
-import json
 import warnings
 from pathlib import Path
 from typing import Any, Literal
@@ -298,15 +297,13 @@ def run_folder_of(path: str | Path) -> Path:
 def load_run(path: str | Path) -> RunResult:
     """Load a saved run from its folder or its results.json."""
     from cxaudit.errors import RunNotFound
+    from cxaudit.results.load import read_results
 
     p = Path(path)
     file = p / "results.json" if p.is_dir() else p
     if not file.is_file():
         raise RunNotFound(f"{path}: no results.json here", tip="pass a run folder written by `cxaudit run`")
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise RunNotFound(f"{file}: not a readable results file ({exc})") from None
+    data = read_results(file)  # RunNotFound in one line for anything that is not JSON cxaudit could have written
     version = str(data.get("schema_version", ""))
     if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
         raise RunNotFound(f"{file}: schema version {version or '?'} is not supported (this cxaudit reads {SCHEMA_VERSION})")
