@@ -100,10 +100,3 @@ def invalid_results(file: Path | str, version: str, problems: list[str]) -> Exce
 
     more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
     return RunNotFound(f"{file}: not a valid cxaudit {version} results file: {problems[0]}{more}", tip=TIP)
-
-
-def validation_problems(exc: Any) -> list[str]:
-    """A pydantic ValidationError as one ``path: message`` a problem (no input values: they may be huge)."""
-    from cxaudit.yamlfile import format_path, nice_loc
-
-    return [f"{format_path(nice_loc(tuple(err['loc'])))}: {err['msg']}" for err in exc.errors(include_input=False)]

@@ -340,15 +340,9 @@ def _migrated(data: dict[str, Any], version: str) -> dict[str, Any]:
 
 
 def _invalid(file: Path, version: str, exc: ValidationError) -> Exception:
-    from cxaudit.errors import RunNotFound
+    from cxaudit.results.load import invalid_results
 
-    problems = problems_of(exc)
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-    return RunNotFound(
-        f"{file}: not a valid cxaudit {version} results file: {problems[0]}{more}",
-        tip="a results.json written by cxaudit loads as it is; record the run again with `cxaudit run` "
-        "(or `cxaudit demo`) to get a valid one",
-    )
+    return invalid_results(file, version, problems_of(exc))
 
 
 class ObservationKeysIgnored(UserWarning):
