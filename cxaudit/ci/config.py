@@ -34,6 +34,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from cxaudit.errors import CxauditError
+from cxaudit.results.model import JurisdictionCode
 
 # the journey loader's line-aware YAML helpers, bounded the same way
 from cxaudit.yamlfile import YamlSyntaxError, format_path, line_for, load_with_lines, nice_loc, read_yaml, short
@@ -116,7 +117,7 @@ class Config(_Strict):
     runs: int = Field(1, ge=1, le=25)
     shard: str | None = Field(None, pattern=r"^\d+/\d+$")
     device: Literal["desktop", "mobile"] | None = None
-    jurisdiction: Literal["de", "eu", "us-ca", "uk", "none"] | None = None
+    jurisdiction: JurisdictionCode | None = None
     step_timeout: float | None = Field(None, gt=0)
     checks: list[Path] = []
     baseline: Path | None = None

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Discriminator, Field, Tag, field_validator, mode
 
 from cxaudit.errors import JourneyError
 from cxaudit.journey.targets import LOCATOR_KEYS, Condition, Strict, Target, url_problem  # noqa: F401
+from cxaudit.results.model import JurisdictionCode
 from cxaudit.yamlfile import short
 
 GOALS = ("cancel", "uninstall", "contact_support", "signup", "custom")
@@ -275,7 +276,7 @@ class Journey(Strict):
     site: str | None = None
     language: Literal["auto", "en", "de", "fr"] = "auto"
     # where it is judged (README "Jurisdictions"); default: from the pages' language; the run's setting wins
-    jurisdiction: Literal["de", "eu", "us-ca", "uk", "none"] | None = None
+    jurisdiction: JurisdictionCode | None = None
     description: str | None = None
     tags: list[str] = []
     start: str = Field(min_length=1)

@@ -14,6 +14,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from cxaudit.errors import CxauditError
+from cxaudit.results.model import JurisdictionCode
 
 SEVERITY_WEIGHT = {"low": 1, "medium": 3, "high": 6, "critical": 10}
 CATEGORIES = ("obstruction", "nagging", "interface_interference", "forced_action", "transparency", "effort",
@@ -74,7 +75,7 @@ class CheckSpec(BaseModel):
     goals: list[Literal["cancel", "uninstall", "contact_support", "signup", "custom"]] = []
     languages: list[str] = []  # only pages in these languages (e.g. § 312k: de)
     # only journeys judged in these jurisdictions (the law it checks holds there); empty: everywhere
-    jurisdictions: list[Literal["de", "eu", "us-ca", "uk", "none"]] = []
+    jurisdictions: list[JurisdictionCode] = []
     title: Texts
     failure_title: Texts
     description: Texts

@@ -21,11 +21,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from cxaudit.errors import CxauditError
 from cxaudit.judge.catalogue import Texts
-from cxaudit.results.model import JourneyResult, Jurisdiction
+from cxaudit.results.model import JURISDICTIONS, JourneyResult, Jurisdiction, JurisdictionCode  # noqa: F401
 from cxaudit.results.observation import page_of
 
-JURISDICTIONS = ("de", "eu", "us-ca", "uk", "none")
-JurisdictionCode = Literal["de", "eu", "us-ca", "uk", "none"]
 # which tags of checks/laws/*.yaml are in force in each jurisdiction (EU law holds in Germany; US federal law
 # in California; "any" marks a technical standard, cited wherever it is relevant)
 COVERS: dict[str, frozenset[str]] = {

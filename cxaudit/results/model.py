@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import warnings
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -225,10 +225,15 @@ class SiteScore(Record):
     journeys: list[str] = []
 
 
+# where a journey is judged (cxaudit/judge/jurisdiction.py); the journey file, cxaudit.yaml and the checks use it too
+JurisdictionCode = Literal["de", "eu", "us-ca", "uk", "none"]
+JURISDICTIONS: tuple[str, ...] = get_args(JurisdictionCode)
+
+
 class Jurisdiction(Record):
     """Where a journey is judged: ``de``, ``eu``, ``us-ca``, ``uk`` or ``none``, and what said so."""
 
-    code: Literal["de", "eu", "us-ca", "uk", "none"]
+    code: JurisdictionCode
     source: Literal["run", "journey", "language"] = Field(
         description="run: --jurisdiction or cxaudit.yaml; journey: the journey file; language: the pages' language")
     language: str | None = Field(None, description="with source language: the language tag it followed")
