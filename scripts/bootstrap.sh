@@ -2,7 +2,8 @@
 # Set up everything cxaudit needs, then run one job: `demo`, `test` or `test-fast`.
 # Fresh Debian with Python 3.11: creates .venv, installs cxaudit, gets a Chromium
 # (Playwright's own where it can be downloaded, else Debian's `chromium`), then runs the job.
-# `test-fast` sets up the venv only (no browser) and runs the tests that need none (CXAUDIT_FAST=1).
+# `test-fast` sets up the venv only (no browser) and runs the tests that need none (CXAUDIT_FAST=1),
+# spread over every core (pytest-xdist).
 set -eu
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
@@ -39,7 +40,7 @@ fi
 case "$job" in
   demo) exec "$VENV/bin/cxaudit" demo "$@" ;;
   test) exec "$VENV/bin/python" -m pytest "$@" ;;
-  test-fast) export CXAUDIT_FAST=1; exec "$VENV/bin/python" -m pytest -m 'not browser' "$@" ;;
+  test-fast) export CXAUDIT_FAST=1; exec "$VENV/bin/python" -m pytest -m 'not browser' -n auto "$@" ;;
   install|"") echo "bootstrap: ready ($VENV)" >&2 ;;
   *) echo "usage: scripts/bootstrap.sh [install|demo|test|test-fast] [args...]" >&2; exit 2 ;;
 esac
