@@ -32,6 +32,9 @@ ARIA_DISABLED = PlaywrightTimeout(
     'Locator.click: Timeout 800ms exceeded.\nCall log:\n  - waiting for get_by_role("button", name="Soft")\n'
     '    - locator resolved to <div role="button" aria-disabled="true">Soft</div>'
     + CLICK_LOG.format(why="      - element is not enabled\n"))
+MOVING = PlaywrightTimeout(
+    'Locator.click: Timeout 2000ms exceeded.\nCall log:\n  - waiting for get_by_role("link", name="Continue")\n'
+    '    - locator resolved to <a href="/done">Continue</a>' + CLICK_LOG.format(why="      - element is not stable\n"))
 HIDDEN = PlaywrightTimeout(  # not visible; "disabled" is only in its class name
     'Locator.click: Timeout 800ms exceeded.\nCall log:\n  - waiting for get_by_text("Hidden")\n'
     '    - locator resolved to <button class="btn disabled-look">Hidden</button>'
@@ -88,7 +91,7 @@ def test_is_navigation_race(exc, expected):
 
 
 @pytest.mark.parametrize(("exc", "expected"), [
-    (COVERED, "covered"), (DISABLED, "disabled"), (ARIA_DISABLED, "disabled"),
+    (COVERED, "covered"), (DISABLED, "disabled"), (ARIA_DISABLED, "disabled"), (MOVING, "moving"),
     (HIDDEN, None),  # the word in the element's markup is not Playwright saying it is disabled
     (MISSING, None), (REFUSED, None), (CLOSED, None),
     (Error(str(COVERED)), None),  # the same words, but not a timeout
@@ -177,6 +180,9 @@ def test_the_errors_playwright_really_raises():
                                        "<button>Cancel</button><button disabled>Off</button>")
                 errors["covered"] = await _raised(page.get_by_role("button", name="Cancel").click(timeout=1000))
                 errors["disabled"] = await _raised(page.get_by_role("button", name="Off").click(timeout=1000))
+                await page.set_content("<div id='feed'></div><a href='#'>Moving</a><script>setInterval(() => "
+                                       "document.getElementById('feed').insertAdjacentHTML('beforeend', '<p>news</p>'), 5)</script>")
+                errors["moving"] = await _raised(page.get_by_role("link", name="Moving").click(timeout=1000))
                 errors["missing"] = await _raised(page.get_by_role("button", name="Nothing").click(timeout=300))
                 errors["goto_timeout"] = await _raised(page.goto(hanging, timeout=800))
                 errors["refused"] = await _raised(page.goto(_closed_loopback_port(), timeout=5000))
@@ -194,6 +200,7 @@ def test_the_errors_playwright_really_raises():
     errors = asyncio.run(provoke())
     assert blocked_click(errors["covered"]) == "covered"
     assert blocked_click(errors["disabled"]) == "disabled"
+    assert blocked_click(errors["moving"]) == "moving"
     assert is_timeout(errors["missing"]) and blocked_click(errors["missing"]) is None
     assert plain_error(errors["missing"]).dump()[0]["key"] == "err_timed_out"
     assert is_timeout(errors["goto_timeout"]) and not is_navigation_race(errors["goto_timeout"])

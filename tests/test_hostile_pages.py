@@ -39,3 +39,28 @@ def test_allow_http_is_validated_with_file_and_line():
     assert info.value.problems == ["j.yaml:4 allow_http[1]: Input should be less than or equal to 599"]
     assert parse_journey("name: x\ngoal: cancel\nstart: /x\nallow_http: [404, 503]\nsteps:\n  - click: Go\n"
                          "success: {text: done}\n", "j.yaml").allow_http == [404, 503]
+
+
+@pytest.mark.browser
+def test_a_page_growing_above_the_link_is_photographed_and_its_link_clicked_in_time(tmp_path, faults_url):  # noqa: F811
+    """A row is added every 10 ms above "Continue": Playwright never finds it still, so after 2 s it is held
+    still in view and clicked; the pictures of the growing page are cut at 4,000 px."""
+    from PIL import Image
+
+    from cxaudit.record.session import MAX_SCREENSHOT_HEIGHT
+    from cxaudit.record.steps.basic import STILL_WITHIN_S
+
+    journey = parse_journey("name: grows\ngoal: cancel\ntimeouts: {step: 8, navigation: 5, journey: 40}\n"
+                            "start: /_fault/grow-above\nsteps:\n  - wait_for: {text: Update 300}\n  - click: Continue\n"
+                            "success: {text: completed}\n", "grows.yaml").model_copy(update={"id": "grows"})
+    run, folder = run_journeys([journey], RunOptions(base_url=faults_url, out=tmp_path, workers=1))
+    result = run.journeys[0]
+    assert result.outcome == "completed", result.error
+    for step in result.steps:
+        assert step.screenshot, step
+        with Image.open(folder / step.screenshot) as im:
+            assert im.height <= MAX_SCREENSHOT_HEIGHT
+    grown, click = result.steps[1], result.steps[2]
+    assert grown.observation.document.height > MAX_SCREENSHOT_HEIGHT
+    assert STILL_WITHIN_S <= click.timings["action"] < 8  # held still after the first try, well within the step
+    assert click.actions == 1 and click.url_after.endswith("/_fault/ok/done")

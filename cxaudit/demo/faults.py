@@ -14,6 +14,7 @@ the ordinary demo index. Every page that leads to a fault is ``/_fault/to/<fault
     /_fault/alert-flood      alert() after alert(), without end
     /_fault/popups           window.open() every 20 ms
     /_fault/grow             appends to the page without end
+    /_fault/grow-above       adds a table row every 10 ms above its "Continue" link, which never stops moving
     /_fault/chat             a chat widget whose bot never answers
 
 A stall holds its request thread for at most ``STALL_S`` seconds (less when the server stops); the server is
@@ -39,6 +40,7 @@ FAULTS = {
     "alert-flood": "alert() in a loop",
     "popups": "window.open() in a loop",
     "grow": "a page that grows without end",
+    "grow-above": "a page that grows without end above the link to click",
     "chat": "a chat bot that never answers",
 }
 
@@ -106,6 +108,12 @@ def handle(method: str, raw_path: str) -> Response | None:
         return _account("Your account", "/_fault/ok/done", script=(
             "let n = 0; setInterval(() => { const p = document.createElement('p');"
             " p.textContent = 'More news ' + (++n); document.body.append(p); }, 10);"))
+    if name == "grow-above":  # a live feed above the way on: the link moves down a row every 10 ms
+        return _page("Your account", '<h1>Your account</h1><table><tbody id="feed"></tbody></table>'
+                     '<p><a href="/_fault/ok/done">Continue</a></p>', script=(
+                         "let n = 0; setInterval(() => { const r = document.createElement('tr');"
+                         " r.innerHTML = '<td>Update ' + (++n) + '</td>';"
+                         " document.getElementById('feed').append(r); }, 10);"))
     if name == "chat":
         return _page("Help", (
             '<h1>Help centre</h1><div id="log"><p class="msg bot">Hi! How can I help?</p></div>'

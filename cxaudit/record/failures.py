@@ -29,6 +29,7 @@ NAVIGATION_WORDS = ("context was destroyed", "navigat", "frame was detached", "c
 # ... and these two in the call log of a click: its lines, not the element's markup quoted there
 COVERED_WORDS = "intercepts pointer events"
 DISABLED_WORDS = ("element is not enabled", "element is disabled")
+MOVING_WORDS = "element is not stable"  # Playwright waits for two animation frames with the same box
 CALL_LOG = "\nCall log:"
 
 
@@ -60,8 +61,8 @@ def is_navigation_race(exc: BaseException) -> bool:
 
 
 def blocked_click(exc: BaseException) -> str | None:
-    """``covered`` or ``disabled`` when a click timed out because of an overlay or a disabled control
-    (a ``TimeoutError`` whose call log says which), else None."""
+    """``covered``, ``disabled`` or ``moving`` when a click timed out because of an overlay, a disabled
+    control or an element that never stood still (a ``TimeoutError`` whose call log says which), else None."""
     if not is_timeout(exc):
         return None
     text = str(exc)
@@ -69,6 +70,8 @@ def blocked_click(exc: BaseException) -> str | None:
         return "covered"
     if any(word in text for word in DISABLED_WORDS):
         return "disabled"
+    if MOVING_WORDS in text:
+        return "moving"
     return None
 
 

@@ -24,7 +24,7 @@ from cxaudit.record.locate import NotFound, resolve
 from cxaudit.record.masking import Masker
 from cxaudit.record.snapshot import observe_page
 from cxaudit.record.steps import run_step
-from cxaudit.record.views import no_password_field, page_key, shorter_than, title_of, visible_text
+from cxaudit.record.views import no_password_field, page_key, title_of, visible_text
 from cxaudit.results.model import JourneyError, JourneyResult, NativeDialog, NotePart, StepRecord
 from cxaudit.results.observation import AxeSkipped, Observed
 from cxaudit.words.notes import Note, note
@@ -39,6 +39,7 @@ QUIET_JS = """({quiet, max}) => new Promise(resolve => {
 })"""
 SCREENSHOT_QUALITY = 60
 MAX_SCREENSHOT_HEIGHT = 4000
+MAX_SCREENSHOT_WIDTH = 100_000  # as wide as the page (the clip is trimmed to it)
 # a page that opens dialogs or windows without end: the first ones are recorded, then the page's alert()/
 # confirm()/prompt() and window.open() are switched off, as Chrome offers a person ("prevent this page from
 # creating additional dialogs") and its pop-up blocker does (Playwright's Chromium blocks no pop-ups)
@@ -159,8 +160,8 @@ class JourneySession:
         return obs, shot
 
     async def screenshot(self, name: str, full_page: bool = True, observation: Observed = None) -> str | None:
-        """A JPEG of the page; ``observation``, a snapshot taken just before, spares round-trips when it shows
-        the page is short enough not to be cropped and holds no password field to mask."""
+        """A JPEG of the page, at most MAX_SCREENSHOT_HEIGHT tall; ``observation``, a snapshot taken just before,
+        spares the masks it shows are not needed (no password field, no secret on the page)."""
         self.shots.mkdir(parents=True, exist_ok=True)
         path = self.shots / f"{name}.jpg"
         masks = [self.page.locator(css) for css in self.journey.mask]
@@ -170,14 +171,9 @@ class JourneySession:
         if not no_password_field(observation):
             masks.insert(0, self.page.locator("input[type=password]"))
         try:
-            clip = None
-            # the snapshot's document height is at least documentElement.scrollHeight: below the limit, no crop
-            if full_page and not shorter_than(observation, MAX_SCREENSHOT_HEIGHT):
-                size = await self.page.evaluate(
-                    "() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
-                )
-                if size[1] > MAX_SCREENSHOT_HEIGHT:
-                    clip = {"x": 0, "y": 0, "width": size[0], "height": MAX_SCREENSHOT_HEIGHT}
+            # always cut at MAX_SCREENSHOT_HEIGHT: Playwright trims the clip to the page, and no height is
+            # measured first, so a page that grows between the measure and the picture cannot outrun it
+            clip = {"x": 0, "y": 0, "width": MAX_SCREENSHOT_WIDTH, "height": MAX_SCREENSHOT_HEIGHT} if full_page else None
             await self.page.screenshot(
                 path=str(path), type="jpeg", quality=SCREENSHOT_QUALITY, full_page=full_page,
                 clip=clip, mask=masks, mask_color="#000000", scale="css", animations="disabled",

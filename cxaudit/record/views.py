@@ -7,10 +7,6 @@ from urllib.parse import urlsplit
 from cxaudit.results.observation import Observation, Observed
 
 
-def shorter_than(observation: Observed, height: float) -> bool:
-    return isinstance(observation, Observation) and observation.document.height <= height
-
-
 def no_password_field(observation: Observed) -> bool:
     """True only when a complete snapshot shows no password field (then the screenshot needs no such mask)."""
     if not isinstance(observation, Observation) or observation.truncated:

@@ -182,6 +182,9 @@ NOTES: dict[str, dict[str, str]] = {
                     "de": "{target!T} ist von einem anderen Element verdeckt (Einblendung oder Cookie-Wand?) und ließ sich "
                           "binnen {timeout:g} s nicht anklicken; fügen Sie davor einen dismiss-Schritt ein"},
     "err_disabled": {"en": "{target!T} stayed disabled for {timeout:g} s", "de": "{target!T} blieb {timeout:g} s lang gesperrt"},
+    "err_moving": {"en": "{target!T} kept moving (the page grows around it) and could not be clicked within {timeout:g} s",
+                   "de": "{target!T} bewegte sich ständig (die Seite wächst um es herum) und ließ sich binnen {timeout:g} s "
+                         "nicht anklicken"},
     "err_gate_still_blocks": {"en": "the gate still blocks the way after answering: {messages}",
                               "de": "die Hürde sperrt den Weg auch nach der Antwort: {messages}"},
     "err_gate_check_answers": {"en": "the gate still blocks the way after answering; check the answer steps",

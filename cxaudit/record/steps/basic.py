@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import time
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from cxaudit.journey import SECRET_MASK, FillParams, Target
 from cxaudit.record.describe import target_action
-from cxaudit.record.failures import StepFailed, blocked_click
+from cxaudit.record.failures import StepFailed, blocked_click, is_timeout
 from cxaudit.record.locate import NotFound, all_candidates
 from cxaudit.record.snapshot import observe_element
 from cxaudit.results.model import FilledValue, StepRecord
@@ -134,12 +136,57 @@ async def click(s: JourneySession, target: Target, record: StepRecord, timeout: 
     count(record, "click")
 
 
+# a control that has not stood still for this long (a live feed above it keeps pushing it down) is held still
+# in view: after every change to the page, the view scrolls by as much as the control moved, as a customer's
+# eyes follow it; Chromium's own scroll anchoring does the same, but only when the control is its anchor
+STILL_WITHIN_S = 2.0
+HOLD_STILL_JS = """e => {
+  e.scrollIntoView({block: 'center', inline: 'nearest'});
+  const want = e.getBoundingClientRect().top;
+  const watch = new MutationObserver(() => {
+    if (!e.isConnected) return;
+    const moved = e.getBoundingClientRect().top - want;
+    if (moved) window.scrollBy(0, moved);
+  });
+  watch.observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
+  return () => watch.disconnect();
+}"""
+
+
 async def click_explained(loc: Any, target: Target, timeout: float) -> None:
-    """Click; when it cannot be done, say why in words (covered by an overlay, stayed disabled)."""
+    """Click; when it cannot be done, say why in words (covered by an overlay, stayed disabled, kept moving).
+
+    Playwright clicks only a control that stood still for two animation frames. One that did not within
+    ``STILL_WITHIN_S`` is held still in view (``HOLD_STILL_JS``) and the click is tried again for the rest
+    of the step's time."""
+    started = time.monotonic()
+    first = min(STILL_WITHIN_S, timeout)
     try:
-        await loc.click(timeout=timeout * 1000)
+        await loc.click(timeout=first * 1000)
+        return
     except Exception as exc:  # noqa: BLE001
+        moving = blocked_click(exc) == "moving"
+        if first >= timeout or not (moving or is_timeout(exc)):
+            raise_blocked_click(exc, target, timeout)
+    release = await loc.evaluate_handle(HOLD_STILL_JS) if moving else None
+    try:
+        await loc.click(timeout=max(timeout - (time.monotonic() - started), 0.1) * 1000)
+    except Exception as exc:  # noqa: BLE001
+        if is_timeout(exc) and blocked_click(exc) is None:  # say the step's whole time, not the second try's
+            raise type(exc)(re.sub(r"Timeout [\d.]+ms", f"Timeout {round(timeout * 1000)}ms", str(exc), count=1)) from None
         raise_blocked_click(exc, target, timeout)
+    finally:
+        if release is not None:
+            await _release(release)
+
+
+async def _release(handle: Any) -> None:
+    """Stop holding the control still; after a navigation the document, and the watcher with it, are gone."""
+    try:
+        await handle.evaluate("stop => stop()")
+        await handle.dispose()
+    except Exception:  # noqa: BLE001 - the click navigated: nothing left to stop
+        pass
 
 
 def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
@@ -147,7 +194,11 @@ def raise_blocked_click(exc: Exception, target: Target, timeout: float) -> None:
     if why is None:
         raise exc
     words = {"target": target_action(target), "timeout": timeout}
-    raise StepFailed(note("err_covered", **words) if why == "covered" else note("err_disabled", **words)) from None
+    if why == "covered":
+        raise StepFailed(note("err_covered", **words)) from None
+    if why == "disabled":
+        raise StepFailed(note("err_disabled", **words)) from None
+    raise StepFailed(note("err_moving", **words)) from None
 
 
 async def fill(s: JourneySession, p: FillParams, record: StepRecord, timeout: float) -> None:
