@@ -3,8 +3,9 @@
 No browser: for each string this builds a small recorded cancel journey in-process, places the string
 where the check reads (checks/<check>.yaml), validates the pages and elements through the observation
 models (cxaudit/results/observation.py) and judges the journey with cxaudit.judge.engine, with only that
-one check in the catalogue. A string "fires" when the check's status is ``fail`` (a blocker fails below a
-score of 1, so one offer screen or a redirect on a completed journey counts).
+one check in the catalogue. A string "fires" when the check does not pass: ``fail``, or ``warn``, a
+blocker's partial finding (one offer screen, a redirect on a journey that still completed online), so what is
+measured is whether the wording was recognised.
 
 Placements (the same page around every string of a kind, positive or negative, so only the string differs):
 
@@ -286,7 +287,7 @@ class Judge:
             raise RuntimeError(f"{KINDS[kind]} raised on {text!r}: {result.error}")
         if result.status == "not_applicable":
             raise RuntimeError(f"{KINDS[kind]} was not applicable to the {kind} placement: the placement is wrong")
-        return result.status == "fail"
+        return result.status in ("fail", "warn")
 
     def check_placement(self) -> list[str]:
         """A plain positive fires and a plain negative does not, for every kind; the problems, if any."""

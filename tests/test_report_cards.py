@@ -41,7 +41,7 @@ def test_a_finding_is_listed_at_its_own_step_and_boxed_on_the_screenshot_that_sh
 
 def test_the_html_says_where_the_box_is(tmp_path):
     run, views = _views(tmp_path)
-    jv = views["funknetz-cancel-hostile"]
+    jv = views["streamline-cancel-hostile"]
     step2 = next(sv for sv in jv.steps if sv.step.index == 2)
     hidden = next(sf for sf in step2.findings if sf.finding.check == "hidden_cancel_link")
     assert hidden.shot_step == 1

@@ -51,7 +51,10 @@ def test_blocked_goal_is_capped_and_error_is_not_scored():
 
 def test_status_bands():
     assert [status_for("metric", s) for s in (0.95, 0.7, 0.2, None)] == ["pass", "warn", "fail", "not_applicable"]
-    assert status_for("blocker", 0.7) == "fail" and status_for("info", 0.0) == "info"
+    # a blocker's partial finding warns, as its check's description says ("two are a partial finding")
+    assert [status_for("blocker", s) for s in (1.0, 0.7, 0.5, 0.3, 0.0)] == ["pass", "warn", "warn", "fail", "fail"]
+    assert status_for("blocker", 0.7, partial="fail") == "fail" and status_for("metric", 0.7, partial="fail") == "warn"
+    assert status_for("info", 0.0) == "info"
 
 
 def test_grades():

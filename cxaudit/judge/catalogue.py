@@ -69,6 +69,8 @@ class CheckSpec(BaseModel):
     status: Literal["stable", "preview"] = "stable"  # preview: judged and reported, weighs nothing (checks/README.md)
     detector: str = ""  # empty: the detector registered under the check's id (a new check may name another's)
     kind: Literal["blocker", "metric", "info"] = "blocker"
+    # a blocker's score between 0.5 and 0.9: a partial finding (warn), or, where any degree is a barrier, a failure
+    partial: Literal["warn", "fail"] = "warn"
     severity: Literal["low", "medium", "high", "critical"] = "medium"
     weight: float | None = Field(default=None, ge=0)
     category: Literal[CATEGORIES] = "obstruction"  # type: ignore[valid-type]

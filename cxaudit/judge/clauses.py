@@ -139,9 +139,18 @@ def offers_online(lexicon: Lexicon, texts: Iterable[str], lang: str | None = Non
     return any(_judged(lexicon, s, lang)[1] for text in texts for s in sentences(text))
 
 
+def rules_out_online(lexicon: Lexicon, sentence: str, lang: str | None = None) -> bool:
+    """Whether ``sentence`` says in so many words that the goal cannot be reached online or on this site
+    ("Cancelling isn't possible on this website"): a redirect even on a page that explains another way,
+    such as the steps in a phone's settings."""
+    by, _ = _judged(lexicon, sentence, lang)
+    return bool(by.get("goal") and by.get("offline") and not by.get("aside"))
+
+
 def redirects(lexicon: Lexicon, text: str, lang: str | None = None) -> list[tuple[str, LexMatch]]:
     """(sentence, the words that redirect) for each sentence of ``text`` that sends the customer off the
-    website to reach the goal. The caller drops them when the page also offers the goal online."""
+    website to reach the goal. The caller keeps only those that rule the site out (``rules_out_online``)
+    when the page also offers the goal online."""
     out: list[tuple[str, LexMatch]] = []
     carried = False
     for sentence in sentences(text):

@@ -140,8 +140,9 @@ def judge_check(spec: CheckSpec, journey: JourneyResult, cat: Catalogue, run: Ru
     try:
         detection: Detection = REGISTRY[spec.detector](journey, ctx)
         score = None if detection.score is None else max(0.0, min(1.0, float(detection.score)))
-        status = status_for(spec.kind, score)
-        # findings are the evidence of a failed check; a metric in the warn band is reported as a figure only
+        status = status_for(spec.kind, score, spec.partial)
+        # findings are the evidence of a failed check; a metric in the warn band, or a blocker's partial finding,
+        # is reported as its score and details only
         # (evidence whose element or box is not a typed record, e.g. a plugin's dict, fails here too)
         findings = [_finding(spec, ev) for ev in detection.evidence] if status == "fail" else []
     except Exception as exc:  # noqa: BLE001 - a broken or surprised detector must not stop the others

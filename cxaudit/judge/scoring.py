@@ -16,7 +16,7 @@ from cxaudit.results.model import CheckResult, JourneyResult, JourneyScore, RunR
 
 INVERSE_ERFC_ONE_FIFTH = 0.9061938024368232  # the closest double to erfc^-1(1/5)
 PASS_SCORE = 0.9  # a check passes at 0.9 (Lighthouse's "good")
-WARN_SCORE = 0.5  # a metric between 0.5 and 0.9 warns
+WARN_SCORE = 0.5  # a score between 0.5 and 0.9 warns (a metric, or a blocker's partial finding)
 BLOCKED_CAP = 35.0  # the goal cannot be reached online: at most an F
 GRADES = ((90, "A"), (75, "B"), (60, "C"), (40, "D"), (0, "F"))
 
@@ -47,14 +47,16 @@ def grade(score: float | None) -> str | None:
     return "F"
 
 
-def status_for(kind: str, score: float | None) -> str:
+def status_for(kind: str, score: float | None, partial: str = "warn") -> str:
+    """pass from PASS_SCORE, fail below WARN_SCORE; in between a metric warns, and a blocker warns (a partial
+    finding) unless its check says ``partial: fail``."""
     if kind == "info":
         return "info"
     if score is None:
         return "not_applicable"
     if score >= PASS_SCORE:
         return "pass"
-    if kind == "metric" and score >= WARN_SCORE:
+    if score >= WARN_SCORE and (kind == "metric" or partial == "warn"):
         return "warn"
     return "fail"
 

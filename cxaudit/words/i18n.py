@@ -349,9 +349,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "die zwei Punkte festlegen: Der p10-Wert ergibt {p10score}, der Median {medscore}; weniger ist besser. Eine "
         "gemessene Prüfung besteht ab {pass_} und warnt zwischen {warn} und {pass_}.")},
     "model_blocker": {"en": (
-        "Pass/fail checks score 1 or 0 (or in between where the check says so) and weigh by their severity:"), "de": (
-        "Bestanden/nicht bestanden-Prüfungen ergeben 1 oder 0 (oder einen Zwischenwert, wo die Prüfung das vorsieht) "
-        "und wiegen nach ihrer Schwere:")},
+        "Pass/fail checks score 1 or 0 (or in between where the check says so; a score between 0.5 and 0.9 is a "
+        "partial finding, shown as a warning) and weigh by their severity:"), "de": (
+        "Bestanden/nicht bestanden-Prüfungen ergeben 1 oder 0 (oder einen Zwischenwert, wo die Prüfung das vorsieht; "
+        "ein Wert zwischen 0,5 und 0,9 ist ein Teilbefund und wird als Warnung gezeigt) und wiegen nach ihrer Schwere:")},
     "model_cap": {"en": (
         "When the goal cannot be reached online (the site sends the customer to the phone, the post or a chat that "
         "never hands over), the journey scores at most {cap}, whatever its checks say. A journey that ended in a "

@@ -83,3 +83,23 @@ def test_redirect_deep_in_a_long_paragraph_is_judged_by_its_sentence():
 ])
 def test_online_cancel_and_other_phone_lines_are_not_redirects(texts, lang):
     assert _policy(*texts, lang=lang).score == 1, texts
+
+
+# written for this test: a page that rules the site out and explains the way in another company's app
+@pytest.mark.parametrize(("texts", "lang"), [
+    (("You subscribed through the app store. Ending your plan isn't possible on this website.",
+      "Open Settings on your phone, tap Subscriptions, then tap Cancel."), "en"),
+    (("Eine Kündigung ist auf dieser Website nicht möglich.",
+      "Öffnen Sie die App Ihres Anbieters und klicken Sie dort auf Abo kündigen."), "de"),
+    (("La résiliation n'est pas possible sur ce site.", "Dans votre espace, cliquez sur Résilier."), "fr"),
+])
+def test_a_page_that_rules_the_site_out_redirects_whatever_else_it_explains(texts, lang):
+    d = _policy(*texts, lang=lang)
+    assert d.score == 0 and len(d.evidence) == 1
+    assert d.evidence[0].words.startswith(("Ending", "Eine", "La"))
+
+
+def test_a_page_that_offers_the_way_online_is_no_redirect_for_its_other_sentences():
+    # the phone line beside an online way stays an aside; only a sentence that rules the site out would count
+    d = _policy("You can cancel online in your account at any time.", "To cancel, you can also call 0800 555 1234.")
+    assert d.score == 1

@@ -24,10 +24,15 @@ def test_login_wall_password_page_then_login_step():
                  step(3, observation=page(headings=[heading("Done")]))])
     d = run("login_wall", j, jurisdiction="de")
     assert d.score == 0.0
-    assert [e.step for e in d.evidence] == [1, 2]
+    # one wall, one finding: at the login step that used the form the step before led to
+    assert [e.step for e in d.evidence] == [2]
+    assert d.evidence[0].words == "Customer number / Password"  # the page's words, not cxaudit's English step text
+    # a login form met with no login step after it (the journey stopped at the wall, or filled it field by field)
+    j = journey([step(0, "goto"), step(1, observation=login_page()), step(2, "fill"), step(3)])
+    d = run("login_wall", j, jurisdiction="de")
+    assert [e.step for e in d.evidence] == [1]
     assert d.evidence[0].box.model_dump() == {"x": 10, "y": 200, "width": 300, "height": 40}
     assert d.evidence[0].words.startswith("Sign in / Customer number / Password")
-    assert d.evidence[1].words == "Customer number / Password"  # the page's words, not cxaudit's English step text
 
 
 def test_login_wall_ignores_a_pin_among_many_fields_and_other_goals():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cxaudit.judge.clauses import offers_online, redirects
+from cxaudit.judge.clauses import offers_online, redirects, rules_out_online
 from cxaudit.judge.detectors._wording import Snippet, evidence, find, page_language, snippets, tag_of
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
@@ -23,7 +23,8 @@ def _contact_points(ctx: DetectorContext, journey: JourneyResult, step, lang: st
 @detector("channel_redirect")
 def channel_redirect(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     """The goal is not reachable online: a sentence that sends the customer to phone, post, branch or chat to
-    reach it, on a page that offers no online way (every text is judged whole, sentence by sentence)."""
+    reach it, on a page that offers no online way, or one that says the site cannot do it, whatever else the
+    page explains (every text is judged whole, sentence by sentence)."""
     lex = ctx.lexicon("channel_redirect")
     items: list[Evidence] = []
     points: list[str] = []
@@ -32,10 +33,10 @@ def channel_redirect(journey: JourneyResult, ctx: DetectorContext) -> Detection:
             continue
         lang = page_language(ctx, journey, step)
         texts = snippets(step, elements=False, chat=True)
-        if offers_online(lex, [t.text for t in texts], lang):
-            continue
+        online = offers_online(lex, [t.text for t in texts], lang)
         hits = [(Snippet(t.step, sentence, t.source, t.box, t.element), match)
-                for t in texts for sentence, match in redirects(lex, t.text, lang)]
+                for t in texts for sentence, match in redirects(lex, t.text, lang)
+                if not online or rules_out_online(lex, sentence, lang)]
         if not hits:
             continue
         here = _contact_points(ctx, journey, step, lang)

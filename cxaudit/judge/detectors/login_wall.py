@@ -48,7 +48,7 @@ def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         steps = steps[:-1]  # the success page itself is not on the way
     evidence: list[Evidence] = []
     seen_urls: set[str] = set()
-    for s in steps:
+    for i, s in enumerate(steps):
         if s.type == "login":
             evidence.append(Evidence(
                 step=s.index, words=clip(" / ".join(f.label or f.name or "" for f in s.filled) or (s.element.name if s.element else None)),
@@ -57,6 +57,8 @@ def login_wall(journey: JourneyResult, ctx: DetectorContext) -> Detection:
                 data={"login_step": True},
             ))
             continue
+        if i + 1 < len(steps) and steps[i + 1].type == "login":
+            continue  # the form the next step logs in with: one wall, judged at the login that used it
         forms = login_forms(s.observation, max_fields)
         url = (s.url_after or "").split("?")[0]
         if forms and url not in seen_urls:
