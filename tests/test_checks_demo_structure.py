@@ -64,10 +64,10 @@ def test_exit_survey_optional_on_the_clean_uninstall(demo_run):
 def test_login_wall(demo_run):
     d = detect(demo_run, "login_wall", "funknetz-cancel-hostile")
     assert d.score == 0.0
-    assert [e.step for e in d.evidence] == [2, 3]  # the login page after the footer link, then the login step
-    page, login = d.evidence
-    assert "Passwort" in page.words and page.screenshot_step == 2 and page.box.width > 100
-    assert "login" in page.data["url"]
+    # one wall, one finding: the login step, not also the login page the footer link led to before it
+    assert [e.step for e in d.evidence] == [3]
+    (login,) = d.evidence
+    assert login.data["login_step"] and login.screenshot_step == 2
     assert login.box == step_of(demo_run, "funknetz-cancel-hostile", 3).element.box
 
 

@@ -106,7 +106,35 @@ def shaming(lexicon: Lexicon, text: str, lang: str | None = None) -> LexMatch | 
             first = min([bad, *chosen], key=lambda m: m.start)
             last = max([bad, *chosen], key=lambda m: m.end)
             return _span(text, first.start, last.end)
-    return None
+    if by.get("loss"):  # "lose my 3,200 followers", "tant pis pour mon bon"
+        return by["loss"][0]
+    return _explained_decline(by, text)
+
+
+# the words a decline may add without saying anything: pronouns, auxiliaries, negation, politeness, articles
+_FILLER = frozenset("""
+i me my myself it its this that now thanks thank you please do don't dont not no want need really just will would am
+is are be sure ok okay yes so the a an to right sorry s ll d m ve re
+ich mir mich mein meine es das nicht möchte will brauche bitte danke jetzt nein ja so gerade doch lieber der die den
+dem ein eine sorry leider
+je j me moi mon ma ça pas ne n veux merci non oui maintenant plutôt le la les un une désolé
+""".split())
+
+
+_NEGATED = re.compile(r"\b(?:not|never|no|don't|dont|doesn't|won't|can't|kein\w*|nicht|nie|nichts|pas|jamais|rien)\b|n't\b")
+
+
+def _explained_decline(by: dict[str, list[LexMatch]], text: str) -> LexMatch | None:
+    """A decline marker, then a clause of its own that is about neither the flow nor nothing: the customer
+    is made to explain the refusal ("No, my family can fend for themselves", "Nein, der Planet kann warten")."""
+    marker = next((m for m in by.get("marker", []) if m.start == 0), None)
+    if marker is None or any(m.start >= marker.end for m in by.get("flow", [])):
+        return None
+    rest = fold(text[marker.end:]).lower()
+    if _NEGATED.search(rest):  # "No, I don't want to pay more", "Nein, ich will kein Geld verschwenden": a reason
+        return None
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _FILLER]
+    return _span(text, 0, len(text)) if len(words) >= 2 else None
 
 
 # ------------------------------------------------------------------ channel_redirect

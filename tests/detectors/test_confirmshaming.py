@@ -96,3 +96,25 @@ def test_typography_is_folded_before_matching():
     from cxaudit.judge.lexicon import fold
     assert fold("No\u00a0thanks,  I\u2019ll \u201epay\u201c \u00abfull\u00bb \u2013 price") == 'No thanks, I\'ll "pay" "full" - price'
     assert len(fold("I\u2019d\u00a0rather")) == len("I'd rather")  # one character for one: offsets stay true
+
+
+# Written for this test, not taken from the corpus: a decline that makes the customer explain the refusal,
+# and a decline that states a loss of the customer's own things.
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No, my cat will survive without treats", "en"), ("Nope, my garden can stay a jungle", "en"),
+    ("No thanks, I'll throw away my 400 saved recipes", "en"), ("Close and lose all progress", "en"),
+    ("Nein, mein Balkon bleibt eben kahl", "de"), ("Nein danke, meine Sammlung darf verloren gehen", "de"),
+    ("Non, mon jardin peut attendre", "fr"), ("Tant pis pour mes 12 badges", "fr"),
+])
+def test_an_explained_refusal_or_a_loss_of_ones_own_is_shame(label, lang):
+    assert _declined(label, lang).score == 0, label
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No, thanks", "en"), ("No thanks, some other time", "en"), ("No, go back to my account", "en"),
+    ("No, never mind", "en"), ("Nein, danke", "de"), ("Nein, vielleicht ein andermal", "de"),
+    ("Nein, zurück zum Konto", "de"), ("Non, merci", "fr"), ("Non, retour à mon compte", "fr"),
+    ("Sorry, no", "en"),
+])
+def test_a_decline_that_explains_nothing_or_names_the_flow_is_plain(label, lang):
+    assert _declined(label, lang).score == 1, label

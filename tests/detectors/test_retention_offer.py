@@ -85,3 +85,13 @@ def test_an_untagged_pattern_of_a_user_lexicon_counts_as_an_offer():
     mine.patterns["en"].append(re.compile(r"\bcomplimentary\s+\w+", re.IGNORECASE))
     shown = step(1, page("A complimentary tote bag is yours", view="/o|O"))
     assert offers(mine, shown, "en") and not offers(LEXICONS["retention_offer"], shown, "en")
+
+
+def test_more_forms_of_an_offer_and_a_balance_that_is_none():
+    # written for this test, not taken from the corpus
+    assert _one_screen("Need a breather?", "Freeze billing for up to 8 weeks and come back when you like.") == 1
+    assert _one_screen("Stay at today's rate", "Lock in your current price for another year.") == 1
+    assert _one_screen("Noch nicht überzeugt?", "Wir verlängern Ihre Testphase um 14 Tage.", lang="de") == 1
+    assert _one_screen("Kleiner statt weg", "Herabstufen auf Basis: 2 GB bleiben kostenlos.", lang="de") == 1
+    assert _one_screen("Un geste pour vous", "10 € crédités sur votre prochaine facture.", lang="fr") == 1
+    assert _one_screen("Your miles", "You have 12,400 miles. They expire a year after your account closes.") == 0
