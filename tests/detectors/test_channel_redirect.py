@@ -103,3 +103,9 @@ def test_a_page_that_offers_the_way_online_is_no_redirect_for_its_other_sentence
     # the phone line beside an online way stays an aside; only a sentence that rules the site out would count
     d = _policy("You can cancel online in your account at any time.", "To cancel, you can also call 0800 555 1234.")
     assert d.score == 1
+
+
+def test_french_future_and_modal_forms_rule_the_site_out():
+    d = _policy("La résiliation de votre abonnement ne pourra pas être faite en ligne.",
+                "Merci de nous écrire à l'adresse ci-dessous.", lang="fr")
+    assert d.score == 0

@@ -118,3 +118,11 @@ def test_an_explained_refusal_or_a_loss_of_ones_own_is_shame(label, lang):
 ])
 def test_a_decline_that_explains_nothing_or_names_the_flow_is_plain(label, lang):
     assert _declined(label, lang).score == 1, label
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No, I don't need lower prices", "en"), ("Nein, ich brauche nichts Günstigeres", "de"),
+    ("Non, je ne veux pas payer moins cher", "fr"),
+])
+def test_refusing_a_cheaper_price_is_shame(label, lang):
+    assert _declined(label, lang).score == 0, label

@@ -42,3 +42,13 @@ def test_channels_not_applicable_without_contact_page_or_on_other_goals():
     chat_only = journey("contact_support", [step(0, page("Help", view="/|Help"), "goto")])
     assert run("limited_contact_channels", chat_only).score is None
     assert judged("limited_contact_channels", journey("cancel", [step(0, _contact("x"), "goto")])).status == "not_applicable"
+
+
+def test_a_number_labelled_as_a_registration_or_customer_number_is_no_phone():
+    j = journey("contact_support", [step(0, page("Help centre", view="/|Help"), "goto"),
+                                    step(1, _contact("Registered in England and Wales, company no. 09127734",
+                                                     "Your customer number: 0451 2231", "Write to us: help@example.com"))])
+    d = run("limited_contact_channels", j)
+    assert "phone" not in d.details["channels"]
+    j.steps[1].observation.text_blocks[0].text += ". Our lines: 0800 111 2222"
+    assert "phone" in run("limited_contact_channels", j).details["channels"]

@@ -95,3 +95,16 @@ def test_more_forms_of_an_offer_and_a_balance_that_is_none():
     assert _one_screen("Kleiner statt weg", "Herabstufen auf Basis: 2 GB bleiben kostenlos.", lang="de") == 1
     assert _one_screen("Un geste pour vous", "10 € crédités sur votre prochaine facture.", lang="fr") == 1
     assert _one_screen("Your miles", "You have 12,400 miles. They expire a year after your account closes.") == 0
+
+
+def test_the_sites_furniture_offers_nothing_on_the_way_out():
+    """A "Rewards" link in the navigation and a promo banner the start page showed too are not this screen's."""
+    banner = "Subscribe for a year and get 2 months free"
+    nav = el("Rewards", role="link", landmark="nav")
+    j = journey("cancel", [step(0, page(banner, elements=[nav]), "goto"),
+                           step(1, page("Cancel your plan", banner, elements=[nav, el("Bonus points", role="link", in_footer=True)],
+                                        view="/c|C")),
+                           step(2, DONE_EN, element=el("Cancel"))])
+    assert run("retention_offer", j).value == 0
+    j.steps[1].observation.text_blocks[0].text = "Stay and get 2 months free"  # said on this screen: an offer
+    assert run("retention_offer", j).value == 1

@@ -23,6 +23,28 @@ _TAG = re.compile(r"\(\?P<(\w+)>")
 STAND_INS = {"email": "masked.address@example.invalid"}
 
 
+# the landmarks of a site's furniture (header, navigation, footer, side bars), the same on every page
+CHROME_LANDMARKS = {"header", "banner", "nav", "navigation", "footer", "contentinfo", "complementary", "aside"}
+
+
+def in_chrome(el: Element | ElementInfo) -> bool:
+    """A control of the site's furniture (header, navigation, footer, side bar), not of a dialog over it."""
+    return not el.in_dialog and (el.in_footer or (el.landmark or "") in CHROME_LANDMARKS)
+
+
+# a number a label calls something else: "company no. 09127734", "HRB 12345", "Kundennummer 0451 2231"
+_IDENTIFIER_BEFORE = re.compile(
+    r"(?:company|registration|registered|reg|vat|tax|hrb|hra|handelsregister|amtsgericht|ust(?:-?id)?|steuer\w*|"
+    r"siret|siren|rcs|iban|bic|customer|kunden|order|bestell|invoice|rechnungs?|contract|vertrags?|member(?:ship)?|"
+    r"mitglieds|account|konto|client|commande|contrat|facture)\s*-?\s*(?:no\.?|nr\.?|number|nummer|id|n°|num[ée]ro)?"
+    r"\s*[:.#]?\s*$", re.IGNORECASE)
+
+
+def labelled_identifier(text: str, start: int) -> bool:
+    """Whether the number at ``text[start:]`` is labelled as a registration, customer or order number."""
+    return bool(_IDENTIFIER_BEFORE.search(text[max(0, start - 40):start]))
+
+
 @dataclass(frozen=True)
 class Snippet:
     """One piece of text a customer met after a step: a text block, a control, a dialog or a chat reply."""

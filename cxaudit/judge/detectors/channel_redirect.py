@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cxaudit.judge.clauses import offers_online, redirects, rules_out_online
-from cxaudit.judge.detectors._wording import Snippet, evidence, find, page_language, snippets, tag_of
+from cxaudit.judge.detectors._wording import Snippet, evidence, find, labelled_identifier, page_language, snippets, tag_of
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult
 from cxaudit.words.notes import note
@@ -12,8 +12,9 @@ from cxaudit.words.notes import note
 def _contact_points(ctx: DetectorContext, journey: JourneyResult, step, lang: str) -> list[str]:
     points: list[str] = []
     texts = snippets(step, elements=False, chat=False)
-    for _, match in find(ctx.lexicon("contact_channels"), texts, lang):
-        if tag_of(match) == "phone" and sum(c.isdigit() for c in match.text) >= 6:
+    for item, match in find(ctx.lexicon("contact_channels"), texts, lang):
+        if tag_of(match) == "phone" and sum(c.isdigit() for c in match.text) >= 6 \
+                and not labelled_identifier(item.text, match.start):
             points.append(match.text)
     for _, match in find(ctx.lexicon("postal_address"), texts, lang):
         points.append(match.text.strip(" ,·"))

@@ -10,6 +10,7 @@ from cxaudit.judge.detectors._wording import (
     evidence,
     find,
     label,
+    labelled_identifier,
     page_language,
     snippets,
     tag_of,
@@ -51,6 +52,8 @@ def limited_contact_channels(journey: JourneyResult, ctx: DetectorContext) -> De
             channel = tag_of(match)
             if not channel or channel in found or match.text.lower() in own:
                 continue
+            if channel == "phone" and labelled_identifier(item.text, match.start):
+                continue  # "Registered in England, company no. 09127734" is no phone line
             found[channel] = evidence(item, match, note("channel_offered", channel=channel), channel=channel)
         for el in visible_elements(step.observation):
             href = el.href.lower()

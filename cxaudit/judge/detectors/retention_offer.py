@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import re
 
-from cxaudit.judge.detectors._wording import Snippet, evidence, page_language, snippets, success_index, tag_of, view_of
+from cxaudit.judge.detectors._wording import (
+    Snippet,
+    evidence,
+    in_chrome,
+    page_language,
+    snippets,
+    success_index,
+    tag_of,
+    view_of,
+)
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.judge.lexicon import Lexicon, LexMatch
 from cxaudit.results.model import JourneyResult, StepRecord
@@ -43,10 +52,13 @@ def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
     return found
 
 
-def offers(lex: Lexicon, step: StepRecord, lang: str) -> list[tuple[Snippet, LexMatch]]:
+def offers(lex: Lexicon, step: StepRecord, lang: str, furniture: frozenset[str] = frozenset()) -> list[tuple[Snippet, LexMatch]]:
     """What the page after ``step`` offers: each snippet with an ``offer`` match, and each text block with an
-    amount whose own or neighbouring block says what makes it an offer."""
-    items = snippets(step, chat=False)
+    amount whose own or neighbouring block says what makes it an offer. The site's furniture offers nothing
+    on the way out: controls in its header, navigation, footer or side bars, and ``furniture``, the texts the
+    start page showed already (a promo banner on every page)."""
+    items = [item for item in snippets(step, chat=False)
+             if not (item.element is not None and in_chrome(item.element)) and item.text not in furniture]
     tags = [_tagged(lex, item.text, lang) for item in items]
     hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True) if t.get("offer")]
     blocks = [i for i, item in enumerate(items) if item.source == "text"]
@@ -69,13 +81,14 @@ def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     if not observed:
         return Detection(score=None, details={"reason": "no observations"})
     start_view = view_of(observed[0])
+    furniture = frozenset(item.text for item in snippets(observed[0], chat=False, dialogs=False))
     success = success_index(journey)
     screens: dict[str, Evidence] = {}
     for step in observed[1:]:
         view = view_of(step)
         if step.index == success or view == start_view or view in screens:
             continue
-        hits = offers(lex, step, page_language(ctx, journey, step))
+        hits = offers(lex, step, page_language(ctx, journey, step), furniture)
         if hits:
             item, match = hits[0]
             screens[view] = evidence(item, match, note("retention_offer", n=len(hits)),

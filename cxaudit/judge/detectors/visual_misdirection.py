@@ -12,6 +12,7 @@ outside the header, navigation and footer, within ``max_distance_px``."""
 from __future__ import annotations
 
 from cxaudit.judge.detectors._entry import entry_step
+from cxaudit.judge.detectors._wording import in_chrome
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, box_of, clip, detector, param
 from cxaudit.results.model import JourneyResult
 from cxaudit.results.observation import Element, ElementInfo, Observed, page_of
@@ -19,7 +20,6 @@ from cxaudit.words.notes import Note, join, note
 
 CLICKS = ("click", "gate")
 FIELD_ROLES = {"textbox", "searchbox", "radio", "checkbox", "combobox", "listbox", "slider", "spinbutton", "switch", "option"}
-CHROME_LANDMARKS = {"header", "banner", "nav", "navigation", "footer", "contentinfo", "complementary", "aside"}
 # containers whose controls choose where to go, not between the alternatives of a step
 CHROME_KINDS = {"header", "nav", "footer", "aside", "menu", "search"}
 FLOW_KINDS = {"main", "page"}  # the whole content of a step: alternatives only within max_distance_px
@@ -94,7 +94,7 @@ def _legacy_alternatives(needed: ElementInfo, elements: list[Element], max_dista
     for e in _candidates(needed, elements):
         if e.in_dialog != needed.in_dialog or (e.landmark or "") != (needed.landmark or ""):
             continue
-        if not needed.in_dialog and (e.in_footer or (e.landmark or "") in CHROME_LANDMARKS):
+        if not needed.in_dialog and in_chrome(e):
             continue
         if abs(e.box.y + e.box.height / 2 - ncy) <= max_distance:
             out.append(e)
