@@ -108,7 +108,18 @@ def shaming(lexicon: Lexicon, text: str, lang: str | None = None) -> LexMatch | 
             return _span(text, first.start, last.end)
     if by.get("loss"):  # "lose my 3,200 followers", "tant pis pour mon bon"
         return by["loss"][0]
-    return _explained_decline(by, text)
+    asked = _asked_and_answered(by, text)
+    return asked if asked is not None else _explained_decline(by, text)
+
+
+def _asked_and_answered(by: dict[str, list[LexMatch]], text: str) -> LexMatch | None:
+    """The control asks about the good (or bad) thing, then answers for the customer: "Two free months? Not
+    for me", "Pay more?! Absolutely". A plain decline never asks a question of its own."""
+    mark = text.find("?")
+    if mark < 0 or not re.search(r"[^\W\d_]", text[mark + 1:]):
+        return None
+    asked = [m for m in (*by.get("good", []), *by.get("bad", [])) if m.end <= mark]
+    return _span(text, 0, len(text)) if asked else None
 
 
 # the words a decline may add without saying anything: pronouns, auxiliaries, negation, politeness, articles

@@ -126,3 +126,23 @@ def test_a_decline_that_explains_nothing_or_names_the_flow_is_plain(label, lang)
 ])
 def test_refusing_a_cheaper_price_is_shame(label, lang):
     assert _declined(label, lang).score == 0, label
+
+
+# written for this test: a question answered for the customer, a name for those who leave, guilt about others
+@pytest.mark.parametrize(("label", "lang"), [
+    ("Free delivery for a year? Who needs it", "en"), ("Spend more? Sure, why not", "en"),
+    ("Only losers leave before the final", "en"), ("My book club can read without me", "en"),
+    ("Forfeit the badges I collected", "en"), ("Settle for the slow lane", "en"),
+    ("50 % Rabatt? Brauch ich nicht", "de"), ("Die Gruppe schafft es auch ohne mich", "de"),
+    ("Une remise ? Sans façon", "fr"), ("Mon équipe jouera sans moi", "fr"),
+])
+def test_asked_and_answered_insults_and_guilt_are_shame(label, lang):
+    assert _declined(label, lang).score == 0, label
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("Questions? Contact us", "en"), ("Not sure? Decide later", "en"), ("Noch Fragen? Hilfe", "de"),
+    ("Une question ? Aide", "fr"), ("Continue without the others", "en"),
+])
+def test_a_question_about_nothing_good_or_bad_is_plain(label, lang):
+    assert _declined(label, lang).score == 1, label

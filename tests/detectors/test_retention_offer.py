@@ -108,3 +108,10 @@ def test_the_sites_furniture_offers_nothing_on_the_way_out():
     assert run("retention_offer", j).value == 0
     j.steps[1].observation.text_blocks[0].text = "Stay and get 2 months free"  # said on this screen: an offer
     assert run("retention_offer", j).value == 1
+
+
+def test_an_offer_conditional_on_staying_and_cancelling_at_no_cost_is_none():
+    assert _one_screen("One more thing", "If you stay through March, your April box is free.") == 1
+    assert _one_screen("Letzte Frage", "Wenn Sie noch drei Monate bleiben, senken wir Ihren Beitrag um 5 €.", lang="de") == 1
+    assert _one_screen("Un dernier mot", "Si vous restez, la livraison est sans supplément.", lang="fr") == 1
+    assert _one_screen("Price change", "From May the plan costs $9.99. You can cancel before then at no cost.") == 0
