@@ -76,8 +76,13 @@ def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -
     lang = page_language(ctx, journey, step)
     lex = ctx.lexicon("confirmation_details")
     present: dict[str, str] = {}
+    # the site's furniture (what the start page showed already: a trailer's "2:14", a hotline's hours) is
+    # not the receipt
+    start = next((s for s in journey.steps if s.observation), None)
+    furniture = {item.text for item in snippets(start, chat=False)} if start is not None and start is not step else set()
+    shown = [item for item in snippets(step, chat=False) if item.text not in furniture]
     # "sent to ••••••" where the page showed the customer's e-mail address (masked): still a copy by e-mail
-    for item in read_masks([*snippets(step, chat=False), *pairs(step)], step):
+    for item in read_masks([*shown, *pairs(step)], step):
         for match in lex.matches(item.text, lang):
             tag = tag_of(match)
             if tag in DETAILS and tag not in present:

@@ -25,6 +25,7 @@ from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.results.observation import page_of
 from cxaudit.words.notes import note
 
+ANSWER_ROLES = frozenset({"radio", "checkbox", "option", "menuitemradio", "menuitemcheckbox", "switch"})
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _PLAIN = str.maketrans({"’": "'", "´": "'", "‘": "'", "`": "'"})
 
@@ -56,9 +57,11 @@ def offers(lex: Lexicon, step: StepRecord, lang: str, furniture: frozenset[str] 
     """What the page after ``step`` offers: each snippet with an ``offer`` match, and each text block with an
     amount whose own or neighbouring block says what makes it an offer. The site's furniture offers nothing
     on the way out: controls in its header, navigation, footer or side bars, and ``furniture``, the texts the
-    start page showed already (a promo banner on every page)."""
+    start page showed already (a promo banner on every page). Nor are the answers a form lets the customer pick
+    ("I'm taking a break from dating" is a reason, not an offer of a break)."""
     items = [item for item in snippets(step, chat=False)
-             if not (item.element is not None and in_chrome(item.element)) and item.text not in furniture]
+             if not (item.element is not None and (in_chrome(item.element) or item.element.role in ANSWER_ROLES))
+             and item.text not in furniture]
     tags = [_tagged(lex, item.text, lang) for item in items]
     hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True) if t.get("offer")]
     blocks = [i for i, item in enumerate(items) if item.source == "text"]
@@ -83,10 +86,12 @@ def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     start_view = view_of(observed[0])
     furniture = frozenset(item.text for item in snippets(observed[0], chat=False, dialogs=False))
     success = success_index(journey)
+    # the final confirmation page is not counted, whichever step first showed it (a dialog accepted after)
+    final_view = next((view_of(s) for s in observed if s.index == success), None)
     screens: dict[str, Evidence] = {}
     for step in observed[1:]:
         view = view_of(step)
-        if step.index == success or view == start_view or view in screens:
+        if step.index == success or view in (start_view, final_view) or view in screens:
             continue
         hits = offers(lex, step, page_language(ctx, journey, step), furniture)
         if hits:
