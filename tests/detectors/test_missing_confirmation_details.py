@@ -130,3 +130,15 @@ def test_the_wording_helpers_read_a_mask_as_the_kind_masked_on_the_page():
     # another kind (or none) masked on the page: the mask stays a mask
     other = step(3, obs.model_copy(update={"masked": ["password"]}))
     assert read_masks(snippets(other), other)[0].text == text
+
+
+def test_the_sites_furniture_is_not_the_receipt():
+    """A trailer's running time on every page is not the time of the declaration."""
+    furniture = "Trailer 2:14"
+    start = page("Ihr Konto", furniture, lang="de")
+    final = page("Ihre Kündigung ist bei uns eingegangen.", furniture, lang="de")
+    j = journey("cancel", [step(0, start, "goto"), step(1, final)])
+    d = run("missing_confirmation_details", j, jurisdiction="de")
+    assert "time" not in d.details["present"] and d.score == 0.25
+    j.steps[1].observation.text_blocks[0].text += " Eingang: 14:32 Uhr"
+    assert "time" in run("missing_confirmation_details", j, jurisdiction="de").details["present"]

@@ -115,3 +115,13 @@ def test_an_offer_conditional_on_staying_and_cancelling_at_no_cost_is_none():
     assert _one_screen("Letzte Frage", "Wenn Sie noch drei Monate bleiben, senken wir Ihren Beitrag um 5 €.", lang="de") == 1
     assert _one_screen("Un dernier mot", "Si vous restez, la livraison est sans supplément.", lang="fr") == 1
     assert _one_screen("Price change", "From May the plan costs $9.99. You can cancel before then at no cost.") == 0
+
+
+def test_answers_the_customer_picks_and_the_final_page_offer_nothing():
+    reasons = [el("I'm taking a break from the gym", role="radio"), el("Too expensive", role="radio")]
+    assert _one_screen("Why are you leaving?", elements=reasons) == 0
+    # the final page first shown by a click, then an accepted dialog: its win-back line is not counted
+    done = page("Your plan has been cancelled", "Come back anytime and get 30% off", view="/done|Done")
+    j = journey("cancel", [step(0, ACCOUNT, "goto"), step(1, done, element=el("Confirm")),
+                           step(2, done, "dialog")])
+    assert run("retention_offer", j).value == 0
