@@ -119,7 +119,9 @@ def test_an_offer_conditional_on_staying_and_cancelling_at_no_cost_is_none():
 
 def test_answers_the_customer_picks_and_the_final_page_offer_nothing():
     reasons = [el("I'm taking a break from the gym", role="radio"), el("Too expensive", role="radio")]
-    assert _one_screen("Why are you leaving?", elements=reasons) == 0
+    assert _one_screen("Why are you leaving?", "I'm taking a break from the gym", elements=reasons) == 0
+    # an option the company words as its offer is one
+    assert _one_screen("What would you like to do?", elements=[el("Pause my membership for 3 months", role="radio")]) == 1
     # the final page first shown by a click, then an accepted dialog: its win-back line is not counted
     done = page("Your plan has been cancelled", "Come back anytime and get 30% off", view="/done|Done")
     j = journey("cancel", [step(0, ACCOUNT, "goto"), step(1, done, element=el("Confirm")),

@@ -13,11 +13,13 @@ from cxaudit.judge.detectors._wording import (
     Snippet,
     evidence,
     in_chrome,
+    label,
     page_language,
     snippets,
     success_index,
     tag_of,
     view_of,
+    visible_elements,
 )
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.judge.lexicon import Lexicon, LexMatch
@@ -26,6 +28,17 @@ from cxaudit.results.observation import page_of
 from cxaudit.words.notes import note
 
 ANSWER_ROLES = frozenset({"radio", "checkbox", "option", "menuitemradio", "menuitemcheckbox", "switch"})
+_FIRST_PERSON = re.compile(r"^(?:i|i'm|i've|i'd|i'll|ich|je|j'|my|mein\w*|mon|ma|mes)\b", re.IGNORECASE)
+
+
+def _customers_reason(item: Snippet, step: StepRecord) -> bool:
+    """An answer the customer may pick (a radio, checkbox or option, or the label of one) worded as the
+    customer speaking: a reason for leaving, not the company's offer."""
+    if not _FIRST_PERSON.match(item.text.translate(_PLAIN)):
+        return False
+    if item.element is not None:
+        return item.element.role in ANSWER_ROLES
+    return item.text in {label(el) for el in visible_elements(step.observation) if el.role in ANSWER_ROLES}
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _PLAIN = str.maketrans({"’": "'", "´": "'", "‘": "'", "`": "'"})
 
@@ -57,11 +70,11 @@ def offers(lex: Lexicon, step: StepRecord, lang: str, furniture: frozenset[str] 
     """What the page after ``step`` offers: each snippet with an ``offer`` match, and each text block with an
     amount whose own or neighbouring block says what makes it an offer. The site's furniture offers nothing
     on the way out: controls in its header, navigation, footer or side bars, and ``furniture``, the texts the
-    start page showed already (a promo banner on every page). Nor are the answers a form lets the customer pick
-    ("I'm taking a break from dating" is a reason, not an offer of a break)."""
+    start page showed already (a promo banner on every page). Nor is an answer the customer may pick that speaks
+    as the customer ("I'm taking a break from dating" is a reason, not an offer of a break)."""
     items = [item for item in snippets(step, chat=False)
-             if not (item.element is not None and (in_chrome(item.element) or item.element.role in ANSWER_ROLES))
-             and item.text not in furniture]
+             if not (item.element is not None and in_chrome(item.element)) and item.text not in furniture
+             and not _customers_reason(item, step)]
     tags = [_tagged(lex, item.text, lang) for item in items]
     hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True) if t.get("offer")]
     blocks = [i for i, item in enumerate(items) if item.source == "text"]
