@@ -26,9 +26,12 @@ def test_suite_env_refuses_one_variable_with_two_values():
         run.suite_env({"a": {"env": {"A_USER": "x"}}, "b": {"env": {"A_USER": "y"}}})
 
 
-def test_the_unseen_suites_journeys_get_every_variable_they_name():
-    env = run.suite_env(run.load_truths(EVAL / "unseen" / "truth"))
-    for journey in (EVAL / "unseen" / "journeys").glob("*.yaml"):
+@pytest.mark.parametrize("suite", sorted(p.name for p in EVAL.glob("unseen*") if (p / "truth").is_dir()))
+def test_the_unseen_suites_journeys_get_every_variable_they_name(suite):
+    env = run.suite_env(run.load_truths(EVAL / suite / "truth"))
+    journeys = sorted((EVAL / suite / "journeys").glob("*.yaml"))
+    assert journeys and {j.stem for j in journeys} == set(run.load_truths(EVAL / suite / "truth"))
+    for journey in journeys:
         text = journey.read_text(encoding="utf-8")
         for var in {part.split("}")[0] for part in text.split("${")[1:]}:
             assert var in env, f"{journey.name} needs {var}"
