@@ -142,3 +142,12 @@ def test_the_sites_furniture_is_not_the_receipt():
     assert "time" not in d.details["present"] and d.score == 0.25
     j.steps[1].observation.text_blocks[0].text += " Eingang: 14:32 Uhr"
     assert "time" in run("missing_confirmation_details", j, jurisdiction="de").details["present"]
+
+
+def test_a_copy_emailed_to_an_address_with_dots_and_a_print_button_are_ways_to_keep_it():
+    final = page("Your plan is cancelled", "Cancellation date: March 3, 2027", "Confirmation number: QX-1183",
+                 "We've emailed a copy of this confirmation to first.last@example.com.")
+    assert _judge(final).details["missing"] == []
+    final = page("Your plan is cancelled", "Cancellation date: March 3, 2027", "Confirmation number: QX-1183",
+                 elements=[el("Print confirmation")])
+    assert _judge(final).details["missing"] == []

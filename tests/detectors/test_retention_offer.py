@@ -127,3 +127,9 @@ def test_answers_the_customer_picks_and_the_final_page_offer_nothing():
     j = journey("cancel", [step(0, ACCOUNT, "goto"), step(1, done, element=el("Confirm")),
                            step(2, done, "dialog")])
     assert run("retention_offer", j).value == 0
+
+
+def test_an_alternative_to_cancelling_is_an_offer():
+    assert _one_screen("Keep your notes", "Move to our free Basic plan instead of cancelling.") == 1
+    assert _one_screen("Une autre option", "Passez à la formule Essentiel au lieu de résilier.", lang="fr") == 1
+    assert _one_screen("Your plan", "You are on the free plan. Nothing will be charged.") == 0
