@@ -146,3 +146,8 @@ def test_asked_and_answered_insults_and_guilt_are_shame(label, lang):
 ])
 def test_a_question_about_nothing_good_or_bad_is_plain(label, lang):
     assert _declined(label, lang).score == 1, label
+
+
+def test_refusing_free_or_premium_features_is_shame():
+    assert _declined("No thanks, I don't want free Pro features").score == 0
+    assert _declined("Continue without Pro features").score == 1  # a neutral way on

@@ -39,3 +39,16 @@ def test_labels_blocked_journey_judges_entry_only():
 def test_labels_not_applicable_on_english_pages():
     j = journey("cancel", [step(0, page("Start"), "goto"), step(1, DONE_EN, element=el("Continue"))])
     assert run("misleading_button_label", j).score is None
+
+
+def test_the_entry_the_journey_marks_is_the_one_judged():
+    """A vague "Mitgliedschaft verwalten" marked entry: true is the entry, not a later "Weiter zur Kündigung"."""
+    steps = [step(0, page("Start", lang="de", view="/|Start"), "goto"),
+             step(1, page("Pause?", lang="de", view="/p|P"), element=el("Mitgliedschaft verwalten", "link"), entry=True),
+             step(2, page("Formular", lang="de", view="/k|K"), element=el("Weiter zur Kündigung", "link")),
+             step(3, page("Danke", lang="de", view="/d|D"), element=el("Jetzt kündigen"))]
+    d = run("misleading_button_label", journey("cancel", steps))
+    assert d.details["R2"] == {"label": "Mitgliedschaft verwalten", "ok": False}
+    assert [e.step for e in d.evidence] == [1]
+    steps[1].entry = False  # unmarked: the first control that says it cancels
+    assert run("misleading_button_label", journey("cancel", steps)).details["R2"]["label"] == "Weiter zur Kündigung"

@@ -133,3 +133,10 @@ def test_an_alternative_to_cancelling_is_an_offer():
     assert _one_screen("Keep your notes", "Move to our free Basic plan instead of cancelling.") == 1
     assert _one_screen("Une autre option", "Passez à la formule Essentiel au lieu de résilier.", lang="fr") == 1
     assert _one_screen("Your plan", "You are on the free plan. Nothing will be charged.") == 0
+
+
+def test_a_negation_inside_an_offer_is_the_offer():
+    # written for this test: "keine Monatsgebühr" is what is offered, "nicht verfügbar" denies the offer
+    assert _one_screen("Lieber günstiger?", "Wechseln Sie zu Basis: keine Monatsgebühr, nur 0,30 € je Fahrt.", lang="de") == 1
+    assert _one_screen("Switch instead?", "Go Lite: no monthly fee, pay per use.") == 1
+    assert _one_screen("Ihr Tarif", "Ein Tarifwechsel ist für Ihren Vertrag nicht verfügbar.", lang="de") == 0

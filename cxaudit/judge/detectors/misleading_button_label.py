@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cxaudit.judge.detectors._entry import entry_of
 from cxaudit.judge.detectors._wording import CLICK_TYPES, clicked_evidence, label, success_index
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult, StepRecord
@@ -34,7 +35,10 @@ def misleading_button_label(journey: JourneyResult, ctx: DetectorContext) -> Det
     success = success_index(journey)
     final = clicks[-1] if success is not None and clicks[-1].index == success else None
     before_final = [s for s in clicks if final is None or s.index < final.index]
-    entry = next((s for s in before_final if _judge(ctx, label(s.element), "de")[0]), None)
+    at, how = entry_of(journey, ctx)
+    marked = journey.steps[at] if how == "marked" else None  # the journey file says which control is the entry
+    entry = marked if marked in before_final else None
+    entry = entry or next((s for s in before_final if _judge(ctx, label(s.element), "de")[0]), None)
     entry = entry or (before_final[0] if before_final else None)
     judged: list[tuple[str, StepRecord]] = [(r, s) for r, s in (("R2", entry), ("R7", final)) if s is not None]
     items: list[Evidence] = []

@@ -59,7 +59,9 @@ def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
         by_tag: dict[str, list[LexMatch]] = {}
         for match in lex.matches(sentence, lang):
             by_tag.setdefault(tag_of(match) or "offer", []).append(match)
-        if by_tag.pop("negation", None):
+        offered = by_tag.get("offer", [])
+        # a negation inside an offer ("keine Monatsgebühr", "no fee") is the offer, not a denial of it
+        if [m for m in by_tag.pop("negation", []) if not any(o.start <= m.start and m.end <= o.end for o in offered)]:
             continue
         for tag, matches in by_tag.items():
             found.setdefault(tag, []).extend(matches)
