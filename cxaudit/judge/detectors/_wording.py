@@ -143,6 +143,13 @@ def page_language(ctx: DetectorContext, journey: JourneyResult, step: StepRecord
     return ctx.language_of(journey, step.index)
 
 
+def furniture(journey: JourneyResult, *, dialogs: bool = True) -> frozenset[str]:
+    """The texts the journey's start page showed: the site's furniture (a promo banner, a trailer's "2:14", a
+    hotline's hours), which a later page repeats without saying anything of the way out."""
+    start = next((s for s in journey.steps if s.observation), None)
+    return frozenset(item.text for item in snippets(start, chat=False, dialogs=dialogs)) if start else frozenset()
+
+
 def success_index(journey: JourneyResult) -> int | None:
     """The step whose page is the goal's success page (the last observed step of a completed journey)."""
     if journey.outcome != "completed":

@@ -13,6 +13,7 @@ from __future__ import annotations
 from cxaudit.judge.detectors._wording import (
     Snippet,
     first_heading,
+    furniture,
     label,
     page_language,
     read_masks,
@@ -76,11 +77,11 @@ def missing_confirmation_details(journey: JourneyResult, ctx: DetectorContext) -
     lang = page_language(ctx, journey, step)
     lex = ctx.lexicon("confirmation_details")
     present: dict[str, str] = {}
-    # the site's furniture (what the start page showed already: a trailer's "2:14", a hotline's hours) is
-    # not the receipt
-    start = next((s for s in journey.steps if s.observation), None)
-    furniture = {item.text for item in snippets(start, chat=False)} if start is not None and start is not step else set()
-    shown = [item for item in snippets(step, chat=False) if item.text not in furniture]
+    # the site's furniture (what the start page showed already) is not the receipt; a journey whose start page
+    # is its confirmation has none
+    first = next(s for s in journey.steps if s.observation)
+    repeated = furniture(journey) if first is not step else frozenset()
+    shown = [item for item in snippets(step, chat=False) if item.text not in repeated]
     # "sent to ••••••" where the page showed the customer's e-mail address (masked): still a copy by e-mail
     for item in read_masks([*shown, *pairs(step)], step):
         for match in lex.matches(item.text, lang):

@@ -12,6 +12,7 @@ import re
 from cxaudit.judge.detectors._wording import (
     Snippet,
     evidence,
+    furniture,
     in_chrome,
     label,
     page_language,
@@ -27,20 +28,18 @@ from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.results.observation import page_of
 from cxaudit.words.notes import note
 
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_PLAIN = str.maketrans({"’": "'", "´": "'", "‘": "'", "`": "'"})
 ANSWER_ROLES = frozenset({"radio", "checkbox", "option", "menuitemradio", "menuitemcheckbox", "switch"})
 _FIRST_PERSON = re.compile(r"^(?:i|i'm|i've|i'd|i'll|ich|je|j'|my|mein\w*|mon|ma|mes)\b", re.IGNORECASE)
 
 
-def _customers_reason(item: Snippet, step: StepRecord) -> bool:
-    """An answer the customer may pick (a radio, checkbox or option, or the label of one) worded as the
-    customer speaking: a reason for leaving, not the company's offer."""
+def _customers_reason(item: Snippet, answers: frozenset[str]) -> bool:
+    """An answer the customer may pick (a radio, checkbox or option, or the label of one; ``answers`` are the
+    page's answer labels) worded as the customer speaking: a reason for leaving, not the company's offer."""
     if not _FIRST_PERSON.match(item.text.translate(_PLAIN)):
         return False
-    if item.element is not None:
-        return item.element.role in ANSWER_ROLES
-    return item.text in {label(el) for el in visible_elements(step.observation) if el.role in ANSWER_ROLES}
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_PLAIN = str.maketrans({"’": "'", "´": "'", "‘": "'", "`": "'"})
+    return item.element.role in ANSWER_ROLES if item.element is not None else item.text in answers
 
 
 def _level(count: int, partial: int, fail: int) -> float:
@@ -68,15 +67,16 @@ def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
     return found
 
 
-def offers(lex: Lexicon, step: StepRecord, lang: str, furniture: frozenset[str] = frozenset()) -> list[tuple[Snippet, LexMatch]]:
+def offers(lex: Lexicon, step: StepRecord, lang: str, repeated: frozenset[str] = frozenset()) -> list[tuple[Snippet, LexMatch]]:
     """What the page after ``step`` offers: each snippet with an ``offer`` match, and each text block with an
     amount whose own or neighbouring block says what makes it an offer. The site's furniture offers nothing
-    on the way out: controls in its header, navigation, footer or side bars, and ``furniture``, the texts the
+    on the way out: controls in its header, navigation, footer or side bars, and ``repeated``, the texts the
     start page showed already (a promo banner on every page). Nor is an answer the customer may pick that speaks
     as the customer ("I'm taking a break from dating" is a reason, not an offer of a break)."""
+    answers = frozenset(label(el) for el in visible_elements(step.observation) if el.role in ANSWER_ROLES)
     items = [item for item in snippets(step, chat=False)
-             if not (item.element is not None and in_chrome(item.element)) and item.text not in furniture
-             and not _customers_reason(item, step)]
+             if not (item.element is not None and in_chrome(item.element)) and item.text not in repeated
+             and not _customers_reason(item, answers)]
     tags = [_tagged(lex, item.text, lang) for item in items]
     hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True) if t.get("offer")]
     blocks = [i for i, item in enumerate(items) if item.source == "text"]
@@ -99,7 +99,7 @@ def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
     if not observed:
         return Detection(score=None, details={"reason": "no observations"})
     start_view = view_of(observed[0])
-    furniture = frozenset(item.text for item in snippets(observed[0], chat=False, dialogs=False))
+    repeated = furniture(journey, dialogs=False)  # a dialog the start page opened may still be an offer
     success = success_index(journey)
     # the final confirmation page is not counted, whichever step first showed it (a dialog accepted after)
     final_view = next((view_of(s) for s in observed if s.index == success), None)
@@ -108,7 +108,7 @@ def retention_offer(journey: JourneyResult, ctx: DetectorContext) -> Detection:
         view = view_of(step)
         if step.index == success or view in (start_view, final_view) or view in screens:
             continue
-        hits = offers(lex, step, page_language(ctx, journey, step), furniture)
+        hits = offers(lex, step, page_language(ctx, journey, step), repeated)
         if hits:
             item, match = hits[0]
             screens[view] = evidence(item, match, note("retention_offer", n=len(hits)),
