@@ -42,3 +42,26 @@ def test_rating_on_last_page_of_a_blocked_journey_counts():
 def test_rating_social_proof_is_not_a_prompt():
     j = journey("signup", [step(0, page("Rated 4.7 by 20,000 customers", "Recommended plans"), "goto")], outcome="blocked")
     assert run("premature_rating_prompt", j).score == 1
+
+
+def _handoff_chat(replies: list[str], turns_to_success: int) -> ChatTranscript:
+    return ChatTranscript(greeting=["Bonjour"], success=True, turns_to_success=turns_to_success,
+                          turns=[ChatTurn(sent=f"m{i}", replies=[r], wait_s=1) for i, r in enumerate(replies)])
+
+
+def test_rating_in_a_chat_reply_before_the_person_joined_counts_on_the_success_step():
+    chat = _handoff_chat(["Votre numéro ?", "Remboursé sous 10 jours. Cette réponse vous a-t-elle été utile ?",
+                          "Claire a rejoint la conversation."], turns_to_success=3)
+    j = journey("contact_support", [step(0, page("Aide", lang="fr"), "goto"),
+                                    step(1, page("Contact", lang="fr"), "chat", chat=chat)])
+    d = run("premature_rating_prompt", j)
+    assert d.score == 0 and d.details["steps"] == [1] and d.evidence[0].data["source"] == "chat"
+
+
+def test_rating_in_the_reply_that_reached_the_goal_is_fine():
+    chat = _handoff_chat(["Votre numéro ?", "Claire a rejoint la conversation. Cette réponse vous a-t-elle été utile ?"],
+                         turns_to_success=2)
+    j = journey("contact_support", [step(0, page("Aide", lang="fr"), "goto"),
+                                    step(1, page("Contact", "Cette page vous a-t-elle été utile ?", lang="fr"),
+                                         "chat", chat=chat)])
+    assert run("premature_rating_prompt", j).score == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cxaudit.judge.detectors._wording import Snippet, evidence, find, page_language, snippets, success_index
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
-from cxaudit.results.model import JourneyResult
+from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.words.notes import note
 
 
@@ -14,18 +14,30 @@ def _prompt_order(items: list[Snippet]) -> list[Snippet]:
     return sorted(items, key=lambda s: rank.get(s.source, 4))
 
 
+def _before_goal(step: StepRecord) -> list[Snippet]:
+    """What the customer met on the success step before the goal was reached: a chat that reached a person
+    at its n-th message asked everything in its greeting and its first n - 1 replies before that."""
+    chat = step.chat
+    if chat is None or not chat.success or not chat.turns_to_success:
+        return []
+    said = [*chat.greeting, *(r for turn in chat.turns[:chat.turns_to_success - 1] for r in turn.replies)]
+    return [Snippet(step.index, " ".join(text.split()), "chat") for text in said if text.strip()]
+
+
 @detector("premature_rating_prompt")
 def premature_rating_prompt(journey: JourneyResult, ctx: DetectorContext) -> Detection:
-    """Rating, review or 'was this helpful' prompts on any step before the goal was reached."""
+    """Rating, review or 'was this helpful' prompts on any step before the goal was reached (on the success
+    step, in the replies of a chat before the one that reached the goal)."""
     lex = ctx.lexicon("rating_prompt")
     success = success_index(journey)
     items: list[Evidence] = []
     for step in journey.steps:
-        if step.index == success or not (step.observation or step.chat):
+        if not (step.observation or step.chat):
             continue
+        met = _before_goal(step) if step.index == success else _prompt_order(snippets(step))
         lang = page_language(ctx, journey, step)
         reported: list[str] = []
-        for item, match in find(lex, _prompt_order(snippets(step)), lang):
+        for item, match in find(lex, met, lang):
             flat = "".join(item.text.split()).lower()
             overlaps = any(flat in r or r in flat for r in reported)
             reported.append(flat)
