@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .judged import judged
 from .pages import ACCOUNT, DONE_EN, el, journey, page, run, step
 
@@ -140,3 +142,34 @@ def test_a_negation_inside_an_offer_is_the_offer():
     assert _one_screen("Lieber günstiger?", "Wechseln Sie zu Basis: keine Monatsgebühr, nur 0,30 € je Fahrt.", lang="de") == 1
     assert _one_screen("Switch instead?", "Go Lite: no monthly fee, pay per use.") == 1
     assert _one_screen("Ihr Tarif", "Ein Tarifwechsel ist für Ihren Vertrag nicht verfügbar.", lang="de") == 0
+
+
+def _screen_of(text: str, lang: str = "en"):
+    done = DONE_EN if lang == "en" else page("Fertig" if lang == "de" else "Terminé", lang=lang, view="/d|D")
+    j = journey("cancel", [step(0, ACCOUNT, "goto"), step(1, page("Before you finish", text, lang=lang, view="/o|O")),
+                           step(2, done)])
+    return run("retention_offer", j)
+
+
+# Written for these tests, not taken from the corpus: staying, and what it brings, in one sentence.
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Stay with us through spring and your router rental is on us.", "en"),
+    ("If you keep your line, we'll add the movie bundle at no extra cost.", "en"),
+    ("Wenn Sie Ihre Karte behalten, berechnen wir Ihnen die Jahresgebühr nicht.", "de"),
+    ("Bleiben Sie dabei und zahlen Sie bis März weniger.", "de"),
+    ("Si vous gardez votre ligne, la box vous est offerte.", "fr"),
+])
+def test_a_condition_of_staying_with_a_benefit_is_an_offer(text, lang):
+    assert _screen_of(text, lang).score == 0.5, text
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("If you stay until the end of the month, your data remains in your account.", "en"),  # staying, nothing offered
+    ("There is no charge for cancelling.", "en"),                                         # a benefit, no staying
+    ("Songs you downloaded for free remain in your library.", "en"),                      # already the customer's
+    ("Für die Kündigung fällt keine Gebühr an.", "de"),
+    ("Gratis heruntergeladene Titel bleiben in Ihrer Bibliothek.", "de"),
+    ("Les titres téléchargés gratuitement restent dans votre bibliothèque.", "fr"),
+])
+def test_staying_without_a_benefit_a_fee_statement_or_what_one_already_has_is_no_offer(text, lang):
+    assert _screen_of(text, lang).score == 1, text

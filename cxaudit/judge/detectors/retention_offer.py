@@ -1,7 +1,9 @@
 """CX201 retention_offer: offer screens between the start and the goal, counted by distinct view.
 
 An offer needs something offered (issue 12, class 6): the lexicon's ``offer`` patterns on their own, or an
-amount of money (``price``) with words that make it an offer (``cue``) in the same or the next text block.
+amount of money (``price``) with words that make it an offer (``cue``) in the same or the next text block, or
+a condition of staying (``stay``: "if you stay", "stay a member and", "wenn Sie Ihr Abo behalten") with a
+benefit (``benefit``: "no charge", "on us", "for less", "berechnen wir nicht") in the same sentence.
 A ``negation`` in the same sentence cancels what it is said of ("pausing is not available"). An opener such
 as "Before you go" above a reason form offers nothing."""
 
@@ -58,7 +60,10 @@ def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
         by_tag: dict[str, list[LexMatch]] = {}
         for match in lex.matches(sentence, lang):
             by_tag.setdefault(tag_of(match) or "offer", []).append(match)
-        offered = by_tag.get("offer", [])
+        stay, benefit = by_tag.pop("stay", []), by_tag.pop("benefit", [])
+        if stay and benefit:  # "stay on and we'll take a third off", "wenn Sie bleiben, berechnen wir nichts"
+            by_tag.setdefault("offer", []).append(min(benefit, key=lambda m: m.start))
+        offered = [*by_tag.get("offer", []), *(benefit if stay else [])]
         # a negation inside an offer ("keine Monatsgebühr", "no fee") is the offer, not a denial of it
         if [m for m in by_tag.pop("negation", []) if not any(o.start <= m.start and m.end <= o.end for o in offered)]:
             continue
