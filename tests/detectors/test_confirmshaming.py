@@ -151,3 +151,58 @@ def test_a_question_about_nothing_good_or_bad_is_plain(label, lang):
 def test_refusing_free_or_premium_features_is_shame():
     assert _declined("No thanks, I don't want free Pro features").score == 0
     assert _declined("Continue without Pro features").score == 1  # a neutral way on
+
+
+def _declined_on_offer(label: str, lang: str = "en", offer: str = "Stay for 50% off your next 3 months"):
+    decline = el(label, role="button")
+    j = journey("cancel", [step(0, ACCOUNT, "goto"),
+                           step(1, page("One more thing", offer, elements=[el("Accept offer"), decline], view="/o|O",
+                                        lang=lang)),
+                           step(2, DONE_EN, element=decline)])
+    return run("confirmshaming", j)
+
+
+# Written for these tests, not taken from the corpus: the customer made to voice a choice of their own that
+# shames them, on a control that declines an offer.
+VOICED = [("I'm fine with slow uploads and a messy inbox", "en"), ("My plants can water themselves from now on", "en"),
+          ("Ich sitze gern weiter im Stau", "de"), ("Mein Rücken hält das schon aus", "de"),
+          ("Je supporterai les bouchons tout seul", "fr")]
+
+
+@pytest.mark.parametrize(("label", "lang"), VOICED)
+def test_a_voiced_decline_of_an_offer_is_shame(label, lang):
+    offer = {"de": "Bleiben Sie und zahlen Sie 3 Monate nur die Hälfte: 50 % Rabatt",
+             "fr": "Restez : 50 % de réduction pendant 3 mois"}.get(lang, "Stay for 50% off your next 3 months")
+    d = _declined_on_offer(label, lang, offer)
+    assert d.score == 0 and d.evidence[0].words == label
+
+
+@pytest.mark.parametrize(("label", "lang"), VOICED[:3])
+def test_a_voiced_label_away_from_an_offer_is_not_judged_as_a_decline(label, lang):
+    assert _declined(label, lang).score == 1, label  # no offer on the page: nothing is declined
+
+
+@pytest.mark.parametrize("label", [
+    "I understand my saved songs will be deleted", "I've decided to leave", "It's too expensive for me",
+    "Ask me again next month", "Claim my free upgrade", "I'll think about it", "I don't use it any more",
+    "My plan ends on 3 May, continue", "I agree to the terms and leave",
+])
+def test_voicing_a_fact_a_decision_a_reason_or_taking_the_offer_is_not_shame(label):
+    assert _declined_on_offer(label).score == 1, label
+
+
+def test_the_site_furniture_settings_and_the_offers_own_control_on_an_offer_page_are_not_declines():
+    shown = [el("My garden gets my weekends", landmark="banner"), el("Manage my cookie preferences"),
+             el("Recevoir ma bouteille offerte"), el("Mon cadeau de bienvenue, merci")]
+    j = journey("cancel", [step(0, ACCOUNT, "goto"),
+                           step(1, page("One more thing", "Stay for 50% off your next 3 months", elements=shown,
+                                        view="/o|O")),
+                           step(2, DONE_EN, element=el("Continue to cancel"))])
+    assert run("confirmshaming", j).score == 1
+
+
+def test_a_voiced_control_on_the_start_page_declines_nothing():
+    j = journey("cancel", [step(0, page("Your plan", "Stay for 50% off your next 3 months",
+                                        elements=[el("My plants can water themselves from now on")]), "goto"),
+                           step(1, DONE_EN, element=el("Cancel"))])
+    assert run("confirmshaming", j).score == 1
