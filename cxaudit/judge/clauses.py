@@ -148,39 +148,6 @@ def _explained_decline(by: dict[str, list[LexMatch]], text: str) -> LexMatch | N
     return _span(text, 0, len(text)) if len(words) >= 2 else None
 
 
-# the customer as the one who speaks (not as the one asked: "Ask me again", "Notify me", "Me redemander")
-_VOICE = re.compile(r"(?:^|\s)(?:i|i'm|i'll|i'd|i've|my|mine|ich|mein\w*|je|j'|mon|ma|mes)\b")
-# what a customer says on the way out without shame: understanding, a decision, a reason (the price, not using it)
-_STANCE = re.compile(r"^(?:i\s+(?:understand|acknowledge|agree|confirm)|i(?:'ve| have)\s+decided|ich\s+(?:habe|hab'?)\s+"
-                     r"(?:verstanden|mich\s+entschieden)|ich\s+(?:verstehe|bestätige)|je\s+(?:comprends|confirme)|j'ai\s+"
-                     r"(?:compris|décidé))\b|\b(?:too\s+expensive|zu\s+(?:teuer|hoch)|trop\s+cher)\b"
-                     r"|\b(?:decision|entscheidung|décision|agree|stimme\s+(?:\S+\s+){0,3}?zu)\b")
-
-
-# taking the offer, not declining it: "Claim my free month", "Meinen Rabatt sichern", "Je garde mon avantage"
-_TAKING = re.compile(r"\b(?:claim|redeem|activate|get|grab|take|accept|keep|unlock|sichern|sichere|annehmen|nehme|einlösen|"
-                     r"aktivieren|behalten|behalte|profiter|accepter|j'accepte|garder|garde|activer|récupérer|je\s+prends)\b")
-# the site's own settings, wherever a banner puts them ("Modifier mes préférences", "Manage my cookie settings")
-_SETTINGS = re.compile(r"\b(?:preferences?|settings|cookies?|consent|einstellungen|präferenzen|paramètres|préférences|"
-                       r"profile?|profil\w*)\b")
-
-
-def voiced_decline(lexicon: Lexicon, text: str, lang: str | None = None) -> LexMatch | None:
-    """A decline of an offer that speaks as the customer and says something of its own, beyond refusing and
-    going on: "Meine Haut darf ruhig müde aussehen", "I'm okay with dull, tired-looking skin". Only the caller
-    knows that the control declines an offer (it is on an offer's page); a plain "No thanks, continue", an
-    acknowledgement ("I understand my playlists will be deleted"), a decision or a reason is not one."""
-    text = " ".join((text or "").split())
-    folded = fold(text).lower()
-    if not _VOICE.search(folded) or any(rx.search(folded) for rx in (_STANCE, _NEGATED, _TAKING, _SETTINGS)):
-        return None
-    by = _parts(lexicon, text, lang)
-    if by.get("flow") or by.get("good"):  # about the flow, or about the good thing offered (the offer's own control)
-        return None
-    words = [w for w in re.findall(r"[^\W\d_]+", folded) if w not in _FILLER]
-    return _span(text, 0, len(text)) if len(words) >= 3 else None
-
-
 # ------------------------------------------------------------------ channel_redirect
 def sentences(text: str) -> list[str]:
     """``text`` cut into sentences (and ;-clauses), keeping abbreviations ("z. B.", "Nr.") whole."""
