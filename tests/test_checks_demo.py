@@ -135,6 +135,9 @@ def test_readme_worked_example_matches_the_demo(judged):
     applicable = [c for c in journey.checks if c.status not in ("not_applicable", "info")]
     assert f"Of the {len(applicable)} checks that apply" in example
     assert f"total weight of {sum(c.weight for c in applicable):g}" in example
+    count = {s: sum(c.status == s for c in applicable) for s in ("pass", "warn", "fail")}
+    assert f"{count['pass']} pass (" in example and f"{count['warn']} warn (" in example, count
+    assert f"and {count['fail']} fail." in example, count
     stated = float(example.split("**", 1)[1].split(",", 1)[0])
     assert journey.score.score == pytest.approx(stated, abs=1.5) and journey.score.grade == "F"
 
