@@ -109,3 +109,19 @@ def test_french_future_and_modal_forms_rule_the_site_out():
     d = _policy("La résiliation de votre abonnement ne pourra pas être faite en ligne.",
                 "Merci de nous écrire à l'adresse ci-dessous.", lang="fr")
     assert d.score == 0
+
+
+# written for this test: the customer's account named as the place where cancelling is not possible
+@pytest.mark.parametrize(("texts", "lang"), [
+    (("Your membership can't be cancelled from your account.", "Please write to Member Services, PO Box 12, Leeds."), "en"),
+    (("Votre contrat ne peut pas être résilié depuis votre compte client.",
+      "Merci d'envoyer un courrier à notre service abonnés."), "fr"),
+])
+def test_cancelling_ruled_out_in_the_customers_account_is_a_redirect(texts, lang):
+    assert _policy(*texts, lang=lang).score == 0
+
+
+def test_cancelling_from_the_account_offered_is_no_redirect():
+    assert _policy("You can end your plan from your account at any time.",
+                   "Questions? Call 0800 555 0100.").score == 1
+    assert _policy("Vous pouvez résilier depuis votre compte client à tout moment.", lang="fr").score == 1
