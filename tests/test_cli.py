@@ -232,10 +232,3 @@ def test_help_does_not_import_the_heavy_stack():
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "HEAVY=\n" in proc.stderr, proc.stderr
-
-
-def test_python_m_cxaudit_is_the_cxaudit_command():
-    proc = subprocess.run([sys.executable, "-m", "cxaudit", "--version"], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0 and proc.stdout.strip()
-    bad = subprocess.run([sys.executable, "-m", "cxaudit", "no-such-command"], capture_output=True, text=True, timeout=60)
-    assert bad.returncode == 2 and "Traceback" not in bad.stderr
