@@ -14,9 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus_run import split_of  # noqa: E402
+from corpus_run import load_corpus, split_of  # noqa: E402
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
 CORPUS4 = {"en-decline": 241, "de-decline": 250, "fr-decline": 103, "en-offer": 208, "de-offer": 208, "fr-offer": 81}
 
 
@@ -30,7 +29,7 @@ def main() -> int:
         kind, number = entry_id.rsplit("-", 1)
         return kind in CORPUS4 and int(number) >= CORPUS4[kind]
 
-    entries = [json.loads(line) for f in sorted(CORPUS.glob("*/*.jsonl")) for line in f.open(encoding="utf-8")]
+    entries = load_corpus()
     for check in ("confirmshaming", "retention_offer"):
         for split in ("dev", "test"):
             batch = [e for e in entries if e["check"] == check and in_batch(e["id"]) and split_of(e["id"]) == split]
