@@ -99,13 +99,18 @@ def snippets(step: StepRecord, *, elements: bool = True, dialogs: bool = True, c
             text = " ".join(a.text.split())
             if text:
                 out.append(Snippet(step.index, text, "alert"))
-    if chat and step.chat:
-        for text in step.chat.greeting:
-            out.append(Snippet(step.index, " ".join(text.split()), "chat"))
-        for turn in step.chat.turns:
-            for text in turn.replies:
-                out.append(Snippet(step.index, " ".join(text.split()), "chat"))
+    if chat:
+        out += chat_snippets(step)
     return out
+
+
+def chat_snippets(step: StepRecord, turns: int | None = None) -> list[Snippet]:
+    """What a chat on ``step`` said: its greeting and the replies to its first ``turns`` messages (all of them
+    when None)."""
+    if step.chat is None:
+        return []
+    said = [*step.chat.greeting, *(r for turn in step.chat.turns[:turns] for r in turn.replies)]
+    return [Snippet(step.index, " ".join(text.split()), "chat") for text in said]
 
 
 def read_masks(items: Iterable[Snippet], step: StepRecord) -> list[Snippet]:

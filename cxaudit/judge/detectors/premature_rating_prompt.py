@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from cxaudit.judge.detectors._wording import Snippet, evidence, find, page_language, snippets, success_index
+from cxaudit.judge.detectors._wording import (
+    Snippet,
+    chat_snippets,
+    evidence,
+    find,
+    page_language,
+    snippets,
+    success_index,
+)
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
 from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.words.notes import note
@@ -20,8 +28,7 @@ def _before_goal(step: StepRecord) -> list[Snippet]:
     chat = step.chat
     if chat is None or not chat.success or not chat.turns_to_success:
         return []
-    said = [*chat.greeting, *(r for turn in chat.turns[:chat.turns_to_success - 1] for r in turn.replies)]
-    return [Snippet(step.index, " ".join(text.split()), "chat") for text in said if text.strip()]
+    return chat_snippets(step, turns=chat.turns_to_success - 1)
 
 
 @detector("premature_rating_prompt")
