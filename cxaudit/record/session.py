@@ -217,6 +217,21 @@ class JourneySession:
 
     # ------------------------------------------------------------ the journey
     async def run(self) -> JourneyResult:
+        start = await self.open_start()
+        if start.status == "failed":
+            self.fail(0, start.description, failure_of(start) or note("err_start"))
+            return self.result
+        for i, step in enumerate(self.journey.steps, start=1):
+            if self.options.delay:
+                await asyncio.sleep(self.options.delay)
+            record = await self.run_one(i, step)
+            if record.status == "failed":
+                break
+        await self._finish()
+        return self.result
+
+    async def open_start(self) -> StepRecord:
+        """A page of its own at the start URL: step 0."""
         self.page = await self.context.new_page()
         self._attach(self.page)
         self.page.set_default_timeout(self.step_timeout * 1000)
@@ -226,25 +241,20 @@ class JourneySession:
                            target={"url": self.redact(self.start_url)})
         self._arm_dialog(0)
         await self._record(start, self._open_start())
-        if start.status == "failed":
-            self.fail(0, start.description, failure_of(start) or note("err_start"))
-            return self.result
-        for i, step in enumerate(self.journey.steps, start=1):
-            if self.options.delay:
-                await asyncio.sleep(self.options.delay)
-            description, action = describe(step)
-            record = StepRecord(index=i, type=step.type, description=self.redact(description), action=self.redact_data(action),
-                                entry=bool(step.option("entry", False)))
-            target = step.target
-            # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
-            record.target = self.redact_data(target.model_dump(include=set(Target.model_fields), exclude_defaults=True)) if target else None
-            if step.type != "dialog":
-                self._arm_dialog(i)
-            await self._record(record, run_step(self, step, record))
-            if record.status == "failed":
-                break
-        await self._finish()
-        return self.result
+        return start
+
+    async def run_one(self, i: int, step: Any) -> StepRecord:
+        """Step ``i`` of the journey (``step``, which explore passes one at a time), recorded."""
+        description, action = describe(step)
+        record = StepRecord(index=i, type=step.type, description=self.redact(description), action=self.redact_data(action),
+                            entry=bool(step.option("entry", False)))
+        target = step.target
+        # only the locator: a fill's value may be a secret and is recorded (masked) in `filled`
+        record.target = self.redact_data(target.model_dump(include=set(Target.model_fields), exclude_defaults=True)) if target else None
+        if step.type != "dialog":
+            self._arm_dialog(i)
+        await self._record(record, run_step(self, step, record))
+        return record
 
     def _arm_dialog(self, i: int) -> None:
         """While step ``i`` runs, a browser dialog it opens is answered as the next step says when that is a

@@ -1,0 +1,168 @@
+"""What explore reads in words: its own lexicons (cxaudit/explore/lexicons/*.yaml) beside the shipped ones
+(checks/lexicons: cancel_entry, cookie_consent, channel_redirect, contact_channels, wait_time), and the
+page-level judgements built on them: how much a control's name says the goal, whether it buys, whether the
+page says the goal was reached, or that the online path ends here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from cxaudit.judge.clauses import offers_online, redirects, sentences
+from cxaudit.judge.detectors._wording import tag_of
+from cxaudit.judge.lexicon import Lexicon, fold, load_lexicon_file, load_lexicons
+from cxaudit.results.observation import Element, Observation
+from cxaudit.shipped import shipped
+
+HERE = Path(__file__).resolve().parent / "lexicons"
+GOALS = ("cancel", "uninstall", "contact_support", "signup")
+# which tags of the `way` lexicon lead towards each goal, and how strongly
+WAY_WEIGHTS = {
+    "cancel": {"account": 4.0, "settings": 2.5, "help": 1.5},
+    "uninstall": {"settings": 4.0, "account": 1.5, "help": 1.0},
+    "contact_support": {"help": 4.0, "account": 1.0},
+    "signup": {"plans": 4.0, "account": 0.5},
+}
+GOAL_SCORE, ONWARD_SCORE = 10.0, 6.0
+DECLINE = re.compile(r"(?i)^\W*(?:no|nope|nein|non|not\s+now|nicht\s+jetzt|pas\s+maintenant)\b")
+
+
+@lru_cache(maxsize=1)
+def lexicons() -> dict[str, Lexicon]:
+    lex = load_lexicons([shipped("checks")])
+    for path in sorted(HERE.glob("*.yaml")):
+        own, _ = load_lexicon_file(path)
+        lex[own.name] = own
+    return lex
+
+
+def _lang(lang: str | None) -> str | None:
+    return None if lang in (None, "auto") else lang
+
+
+def tags(name: str, text: str, lang: str | None) -> set[str]:
+    """The tags of lexicon ``name`` that match ``text`` (an untagged match counts as tag ``""``)."""
+    return {tag_of(m) or "" for m in lexicons()[name].matches(text, _lang(lang))}
+
+
+def says(name: str, text: str, lang: str | None) -> bool:
+    return lexicons()[name].first(text, _lang(lang)) is not None
+
+
+def label(el: Element) -> str:
+    return " ".join((el.name or el.text or "").split())
+
+
+@dataclass(frozen=True)
+class Verdict:
+    score: float  # how much the name says the way to the goal; 0 = no reason to click it
+    why: str  # "goal", "onward", "way:account", "" ...
+
+
+def intent(name: str, goal: str, lang: str | None, *, in_flow: bool) -> Verdict:
+    """How strongly a control named ``name`` leads to ``goal``. ``in_flow``: the journey is past its first
+    page, where "Continue" and "No thanks" are the way on."""
+    text = fold(name)
+    if not text or len(text) > 120:
+        return Verdict(0.0, "")
+    if says(f"goal_{goal}", text, lang) or (goal == "cancel" and says("cancel_entry", text, lang)):
+        bare = re.fullmatch(r"(?i)\s*(cancel|abbrechen|annuler)\s*", text) is not None
+        return Verdict(GOAL_SCORE / 2 if bare else GOAL_SCORE, "goal")
+    if in_flow and says("onward", text, lang):
+        return Verdict(ONWARD_SCORE, "onward")
+    best, why = 0.0, ""
+    for tag in tags("way", text, lang):
+        weight = WAY_WEIGHTS[goal].get(tag, 0.0)
+        if weight > best:
+            best, why = weight, f"way:{tag}"
+    return Verdict(best, why)
+
+
+def forbidden(name: str, goal: str, lang: str | None) -> str | None:
+    """Why explore must not click this control (it buys, upgrades, subscribes, takes an offer, signs out), or
+    None. On a sign-up exploration subscribing is the goal, buying still is not."""
+    text = fold(name)
+    if says("avoid", text, lang):
+        return "avoid"
+    if DECLINE.match(text):
+        return None  # "No thanks, I'd rather pay full price" declines; it buys nothing
+    found = tags("purchase", text, lang)
+    if goal == "signup":
+        found -= {"subscribe", "buy"}  # signing up is ordering (§ 312j: "zahlungspflichtig bestellen"); a
+        # payment form is still never sent (moves.form_moves)
+        if says("goal_cancel", text, lang):
+            return "cancel"  # a sign-up never cancels what it is measuring
+    if goal == "cancel" and found <= {"offer", "subscribe"} and says("cancel_entry", text, lang) \
+            and not says("goal_signup", text, lang):
+        found = set()  # "Continue to cancel" is no offer; "Cancel and keep nothing" neither
+    return sorted(found)[0] if found else None
+
+
+def page_text(obs: Observation) -> list[str]:
+    texts = [b.text for b in obs.text_blocks if not b.frame]
+    texts += [h.text for h in obs.headings]
+    texts += [a.text for a in obs.alerts]
+    texts += [d.text for d in obs.dialogs]
+    return [t for t in texts if t and t.strip()]
+
+
+def success_text(obs: Observation, goal: str, lang: str | None) -> str | None:
+    """The words that say the goal was reached on this page, as a success condition can quote them."""
+    lex = lexicons()["success"]
+    candidates = [h.text for h in obs.headings] + [a.text for a in obs.alerts] + page_text(obs)
+    for text in candidates:
+        for m in lex.matches(text, _lang(lang)):
+            if tag_of(m) == goal:
+                return _quote(text, m.start, m.end)
+    return None
+
+
+def dead_end_text(obs: Observation, goal: str, lang: str | None) -> str | None:
+    """The sentence that sends the customer off the website (phone, post, a branch), on a page that offers no
+    online way; for contact_support, a waiting time or a hotline as the only way offered."""
+    texts = page_text(obs)
+    if goal == "contact_support":
+        for name in ("wait_time", "channel_redirect"):
+            for text in texts:
+                m = lexicons()[name].first(text, _lang(lang))
+                if m is not None and (name == "wait_time" or tag_of(m) == "channel"):
+                    return _quote(text, m.start, m.end)
+        return None
+    lex = lexicons()["channel_redirect"]
+    if offers_online(lex, texts, _lang(lang)):
+        return None
+    for text in texts:
+        found = redirects(lex, text, _lang(lang))
+        if found:
+            sentence, _ = found[0]
+            return _quote(sentence, 0, len(sentence))
+    return None
+
+
+def consent_buttons(obs: Observation, lang: str | None) -> list[tuple[Element, str]]:
+    """The buttons of a consent banner on show, with "reject" or "accept": short controls that say so, on a
+    page that speaks of cookies, tracking or partners. Rejects first."""
+    found = []
+    for el in obs.elements:
+        name = label(el)
+        if el.hidden or el.offscreen or not name or len(name) > 40 or el.role not in ("button", "link", None):
+            continue
+        found += [(el, tag) for tag in ("reject", "accept") if tag in tags("consent", name, lang)][:1]
+    if not found or not any(says("cookie_consent", t, lang) for t in page_text(obs)):
+        return []
+    return sorted(found, key=lambda f: f[1] != "reject")
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    """What a text condition quotes: the sentence around the match when it is short and printed as one line,
+    else the matched words (offsets are into the whitespace-folded text)."""
+    flat = " ".join(text.split())
+    for sentence in sentences(flat):
+        at = flat.find(sentence)
+        if at <= start and end <= at + len(sentence):
+            if len(sentence) <= 90 and sentence in text and not any(c.isdigit() for c in sentence):
+                return sentence.rstrip(".!")
+            break
+    return flat[start:end]

@@ -1,0 +1,97 @@
+"""cxaudit explore in a real browser, against fixture pages (tests/fixtures/pages/explore) and the demo site:
+the purchase guard, a native confirm() in a single-page view, a log-in with and without credentials, a dead
+end, the action budget, and the whole command: its run folder, the journey it writes, and the replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from cli_run import cx
+
+from cxaudit.explore import ExploreOptions, explore
+
+pytestmark = pytest.mark.browser
+
+
+def _clicked(result) -> list[str]:
+    return [step["click"].get("name") or step["click"].get("text") for step in result.steps if "click" in step]
+
+
+def test_the_most_prominent_upgrade_button_is_never_clicked(pages_url):
+    # account.html: a big filled "Upgrade to Premium" whose page would say "cancelled"; the way is
+    # "Manage subscription", then a button that asks confirm() and switches the view by pushState
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/account.html", goal="cancel"))
+    assert result.outcome == "completed", result.reason
+    assert _clicked(result) == ["Manage subscription", "Cancel subscription"]
+    assert all("Upgrade" not in t.move for t in result.tried)
+    assert "has been cancelled" in result.success
+
+
+def test_a_login_wall_without_credentials_is_blocked_and_with_them_is_passed(pages_url, monkeypatch):
+    monkeypatch.delenv("CXAUDIT_USERNAME", raising=False)
+    monkeypatch.delenv("CXAUDIT_PASSWORD", raising=False)
+    walled = explore(ExploreOptions(url=f"{pages_url}/explore/locked.html", goal="cancel"))
+    assert walled.outcome == "blocked" and "no credentials" in walled.reason
+    passed = explore(ExploreOptions(url=f"{pages_url}/explore/locked.html", goal="cancel",
+                                    username="kim@example.com", password="s3cret-pw"))
+    assert passed.outcome == "completed", passed.reason
+    login = passed.steps[0]["login"]
+    assert login["password"]["value"] == "${CXAUDIT_PASSWORD}"
+    assert "s3cret-pw" not in yaml.safe_dump(passed.journey("cancel")) + passed.yaml("cancel")
+    assert "CXAUDIT_PASSWORD" not in __import__("os").environ  # set only while the search ran
+
+
+def test_a_phone_only_cancellation_is_a_dead_end(pages_url):
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/phone.html", goal="cancel", lang="de"))
+    assert result.outcome == "blocked"
+    assert _clicked(result) == ["Vertrag kündigen"]
+    assert "telefonisch" in result.blocked
+
+
+def test_the_action_budget_stops_the_search(pages_url):
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/account.html", goal="cancel", max_actions=1))
+    assert result.outcome == "not_found" and "--max-actions" in result.reason
+    assert result.actions_spent <= 1
+
+
+def test_explore_writes_a_run_folder_whose_journey_replays(demo_url, tmp_path):
+    # the demo's hostile FunkNetz: cookie wall, vague footer entry, log-in, PIN fields, a gate, an offer
+    ran = cx("explore", f"{demo_url}/funknetz/hostile/", "--goal", "cancel", "--username", "K-100200",
+             "--password", "demo1234", "--out", str(tmp_path), "--quiet", env={"CXAUDIT_PASSWORD": None})
+    assert ran.returncode == 0, ran.stderr
+    folder = Path(ran.stdout.splitlines()[0])
+    run = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    journey = run["journeys"][0]
+    assert journey["outcome"] == "completed"
+    assert run["options"]["explored"]["outcome"] == "completed"
+    fails = {c["id"] for c in journey["checks"] if c["status"] == "fail"}
+    assert {"login_wall", "mandatory_exit_survey", "confirmshaming", "excessive_verification"} <= fails
+    written = yaml.safe_load((folder / "journey.yaml").read_text(encoding="utf-8"))
+    assert "login" in written["steps"][2] and written["steps"][2]["login"]["password"]["value"] == "${CXAUDIT_PASSWORD}"
+    assert any("gate" in s for s in written["steps"])
+    for path in folder.rglob("*"):
+        if path.is_file() and path.suffix in (".json", ".yaml", ".html"):
+            assert "demo1234" not in path.read_text(encoding="utf-8", errors="replace"), path
+    again = cx("run", str(folder / "journey.yaml"), "--base-url", demo_url, "--out", str(tmp_path), "--json", "--quiet",
+               env={"CXAUDIT_USERNAME": "K-100200", "CXAUDIT_PASSWORD": "demo1234"})
+    assert again.returncode == 0, again.stderr
+    replayed = json.loads(again.stdout)["journeys"][0]
+    assert replayed["outcome"] == "completed"
+    assert replayed["metrics"]["actions"] == journey["metrics"]["actions"] == 14  # the scripted journey's count
+
+
+def test_a_goal_not_found_exits_as_a_journey_in_error(pages_url, tmp_path):
+    ran = cx("explore", f"{pages_url}/explore/help.html", "--goal", "uninstall", "--out", str(tmp_path), "--quiet")
+    assert ran.returncode == 3
+    folder = Path(ran.stdout.splitlines()[0])
+    assert json.loads((folder / "explore.json").read_text(encoding="utf-8"))["outcome"] == "not_found"
+
+
+def test_bad_options_get_one_line_and_status_2():
+    ran = cx("explore", "example.com", "--goal", "cancel")
+    assert ran.returncode == 2 and "give a full address" in ran.stderr and "Traceback" not in ran.stderr
+    ran = cx("explore", "http://127.0.0.1:9/", "--goal", "leave")
+    assert ran.returncode == 2 and "--goal leave" in ran.stderr

@@ -1,0 +1,168 @@
+"""explore's reading of pages, on hand-made observations (no browser): what a control's name says about the
+goal, what it must never click, when a page says the goal was reached or that the online path ends."""
+
+from __future__ import annotations
+
+import pytest
+from factories import dialog, element, field, form, heading, observation
+
+from cxaudit.explore import words
+from cxaudit.explore.moves import Page, banner_moves, click_moves, form_moves, login_move, moves_on
+
+
+def page(obs, goal="cancel", lang="en", in_flow=False):
+    return Page(obs, goal, lang, "http://x", in_flow)
+
+
+@pytest.mark.parametrize(("name", "lang"), [
+    ("Cancel membership", "en"), ("End my subscription", "en"), ("Verträge hier kündigen", "de"),
+    ("Kündigung", "de"), ("Résilier mon abonnement", "fr"),
+])
+def test_names_that_say_the_goal_rank_first(name, lang):
+    assert words.intent(name, "cancel", lang, in_flow=False).why == "goal"
+    assert words.intent(name, "cancel", lang, in_flow=False).score > words.intent("My account", "cancel", lang, in_flow=False).score
+
+
+@pytest.mark.parametrize(("name", "lang", "goal"), [
+    ("My account", "en", "cancel"), ("Mein Konto", "de", "cancel"), ("Mon espace", "fr", "cancel"),
+    ("Help centre", "en", "contact_support"), ("Einstellungen", "de", "uninstall"),
+])
+def test_names_of_the_way_there_rank_below_the_goal(name, lang, goal):
+    verdict = words.intent(name, goal, lang, in_flow=False)
+    assert 0 < verdict.score < words.GOAL_SCORE and verdict.why.startswith("way:")
+
+
+def test_a_bare_cancel_button_ranks_below_a_named_one():
+    assert words.intent("Cancel", "cancel", "en", in_flow=True).score < words.intent("Cancel plan", "cancel", "en", in_flow=True).score
+
+
+def test_continue_and_no_thanks_lead_on_only_inside_a_flow():
+    assert words.intent("Continue", "cancel", "en", in_flow=True).why == "onward"
+    assert words.intent("Continue", "cancel", "en", in_flow=False).score == 0
+    assert words.intent("Nein danke, ich zahle lieber mehr", "cancel", "de", in_flow=True).why == "onward"
+
+
+@pytest.mark.parametrize(("name", "lang"), [
+    ("Upgrade to Premium", "en"), ("Buy now", "en"), ("Add to basket", "en"), ("Accept offer", "en"),
+    ("Keep my benefits", "en"), ("Pause instead", "en"), ("Jetzt kaufen", "de"), ("Angebot annehmen", "de"),
+    ("Zahlungspflichtig bestellen", "de"), ("Accepter l'offre", "fr"), ("Log out", "en"), ("Subscribe", "en"),
+])
+def test_buying_upgrading_subscribing_and_offers_are_never_clicked_on_a_cancel(name, lang):
+    assert words.forbidden(name, "cancel", lang) is not None
+
+
+@pytest.mark.parametrize("name", ["No thanks, I'd rather pay full price", "Continue to cancel", "Cancel subscription"])
+def test_declines_and_the_way_on_are_not_purchases(name):
+    assert words.forbidden(name, "cancel", "en") is None
+
+
+def test_a_signup_may_subscribe_and_order_but_never_cancels():
+    assert words.forbidden("Zahlungspflichtig bestellen", "signup", "de") is None
+    assert words.forbidden("Start membership", "signup", "en") is None
+    assert words.forbidden("Cancel membership", "signup", "en") == "cancel"
+    assert words.forbidden("Accept offer", "signup", "en") is not None
+
+
+@pytest.mark.parametrize(("text", "goal", "lang"), [
+    ("Your membership has been cancelled. It ends on 1 May.", "cancel", "en"),
+    ("Ihre Kündigungsabsicht ist bei uns eingegangen.", "cancel", "de"),
+    ("Votre résiliation a bien été enregistrée.", "cancel", "fr"),
+    ("KontoFix wurde deinstalliert.", "uninstall", "de"),
+    ("Thank you, we have received your message.", "contact_support", "en"),
+])
+def test_success_wording_is_found_and_quoted_for_a_condition(text, goal, lang):
+    quoted = words.success_text(observation(texts=[text]), goal, lang)
+    assert quoted and quoted in text
+
+
+def test_a_success_quote_leaves_out_dates_and_times_so_a_replay_finds_it():
+    text = "Ihre Kündigung ist am 02.12.2026 um 16:46 Uhr eingegangen."
+    quoted = words.success_text(observation(texts=[text]), "cancel", "de")
+    assert quoted and not any(c.isdigit() for c in quoted) and quoted in text
+
+
+def test_asking_how_to_cancel_is_not_success():
+    assert words.success_text(observation(texts=["How do I cancel my membership?"]), "cancel", "en") is None
+
+
+def test_a_phone_only_page_is_a_dead_end_and_an_online_form_is_not():
+    dead = observation(texts=["Eine Kündigung ist nur telefonisch unter 0800 123 4567 möglich."])
+    assert words.dead_end_text(dead, "cancel", "de")
+    online = observation(texts=["Sie können online in Ihrem Kundenkonto kündigen oder uns anrufen: 0800 123 4567."])
+    assert words.dead_end_text(online, "cancel", "de") is None
+
+
+def test_a_consent_banner_is_rejected_where_it_can_be():
+    obs = observation(texts=["We use cookies and similar technologies."],
+                      elements=[element(ref="e0", role="button", name="Accept all"),
+                                element(ref="e1", role="button", name="Reject all")])
+    moves = banner_moves(page(obs))
+    assert [m.label for m in moves] == ["Reject all"] and moves[0].steps == [
+        {"dismiss": {"role": "button", "name": "Reject all", "exact": True}}]
+
+
+def test_accept_is_taken_when_no_reject_exists_and_no_banner_without_consent_wording():
+    obs = observation(texts=["Wir verwenden Cookies."], elements=[element(role="button", name="Alle akzeptieren")])
+    assert banner_moves(page(obs, lang="de"))[0].why == "consent:accept"
+    plain = observation(texts=["Welcome back"], elements=[element(role="button", name="OK")])
+    assert banner_moves(page(plain)) == []
+
+
+def test_a_pop_up_is_closed_and_waited_for():
+    obs = observation(dialogs=[dialog(text="How would you rate our service?")],
+                      elements=[element(role="button", name="Not now", in_dialog=True)])
+    move = banner_moves(page(obs, goal="contact_support"))[0]
+    assert move.kind == "dismiss" and [next(iter(s)) for s in move.steps] == ["wait_for", "dismiss"]
+
+
+def _login_page():
+    return observation(
+        elements=[element(ref="e0", role="textbox", name="Email", groups=["form@a"]),
+                  element(ref="e1", role="textbox", name="Password", groups=["form@a"]),
+                  element(ref="e2", role="button", name="Sign in", groups=["form@a"])],
+        forms=[form(field(ref="e0", label="Email", type="email"), field(ref="e1", label="Password", type="password"))])
+
+
+def test_a_login_is_filled_from_the_credentials_variables():
+    move = login_move(page(_login_page()), have_credentials=True)
+    login = move.steps[0]["login"]
+    assert login["username"]["value"] == "${CXAUDIT_USERNAME}" and login["password"]["value"] == "${CXAUDIT_PASSWORD}"
+    assert login["submit"] == {"role": "button", "name": "Sign in", "exact": True}
+
+
+def test_without_credentials_a_login_is_a_wall():
+    moves, wall = moves_on(page(_login_page()), have_credentials=False)
+    assert moves == [] and wall is not None and wall.why == "no-credentials"
+
+
+def test_a_required_reason_goes_into_a_gate_and_details_are_filled_first():
+    obs = observation(
+        elements=[element(ref="e0", role="textbox", name="Name", groups=["form@a"]),
+                  element(ref="e1", role="combobox", name="Reason", groups=["form@a"]),
+                  element(ref="e2", role="textbox", name="Comment", groups=["form@a"]),
+                  element(ref="e3", role="button", name="Confirm cancellation", groups=["form@a"])],
+        forms=[form(field(ref="e0", label="Name", required=True),
+                    field(ref="e1", label="Reason", type="select-one", required=True, options=["Please choose", "Too expensive"]),
+                    field(ref="e2", label="Comment", type="textarea"))])
+    move = form_moves(page(obs, in_flow=True))[0]
+    assert move.steps[0] == {"fill": {"label": "Name", "exact": True, "value": "Alex Example"}}
+    gate = move.steps[1]["gate"]
+    assert gate["proceed"]["name"] == "Confirm cancellation"
+    assert gate["answer"] == [{"select": {"label": "Reason", "exact": True, "option": "Too expensive"}}]  # not the optional comment
+
+
+def test_a_payment_form_is_never_sent():
+    obs = observation(
+        elements=[element(ref="e0", role="textbox", name="Card number", groups=["form@a"]),
+                  element(ref="e1", role="button", name="Continue", groups=["form@a"])],
+        forms=[form(field(ref="e0", label="Card number", autocomplete="cc-number", required=True))])
+    assert form_moves(page(obs, in_flow=True)) == []
+
+
+def test_the_upgrade_button_is_no_click_and_the_way_to_the_subscription_is():
+    obs = observation(headings=[heading("Your account")], elements=[
+        element(ref="e0", role="button", name="Upgrade to Premium", filled=True, area=90000, font_size=28),
+        element(ref="e1", role="link", name="Manage subscription", href="plan.html"),
+        element(ref="e2", role="link", name="Partner offers", href="https://elsewhere.example/"),
+    ])
+    assert [m.label for m in click_moves(page(obs))] == ["Manage subscription"]
