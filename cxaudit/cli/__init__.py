@@ -3,7 +3,7 @@
     app.py             the app, --traceback/--version, main(): the one error boundary
     options.py         every shared option, declared once
     audit_commands.py  run, demo
-    explore_commands.py explore
+    explore_commands.py explore, import
     saved_commands.py  validate, checks, rescore, report, install-browser, schema
     ci_commands.py     compare, merge, gate
 

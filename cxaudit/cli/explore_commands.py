@@ -75,7 +75,7 @@ def explore(
     explored = {
         "journey_file": "journey.yaml", "outcome": found.outcome, "reason": found.reason,
         "actions_tried": found.actions_spent, "pages_seen": found.pages_seen, "seconds": found.seconds,
-        "tried": [{"depth": t.depth, "move": t.move, "kind": t.kind, "result": t.result} for t in found.tried],
+        "tried": [{"depth": t.depth, "move": t.move, "kind": t.kind, "result": t.result, "on_path": t.on_path} for t in found.tried],
     }
     (folder / "explore.json").write_text(json.dumps(explored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     with credentials_env(username, password):  # the journey names them as ${CXAUDIT_USERNAME}/${CXAUDIT_PASSWORD}
@@ -83,3 +83,29 @@ def explore(
                no_screenshots=False, user_agent_suffix=None, extra={"explored": explored},
                base_url=found.origin, out=folder.parent, run_id=run_id, headed=headed, browser_path=browser_path,
                jurisdiction=jurisdiction, report={"format": report_format})
+
+
+@app.command("import")
+def import_recording(
+    recording: Annotated[Path, typer.Argument(help="A Chrome DevTools Recorder export (JSON).")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the journey file here (default: stdout).")] = None,
+    goal: Annotated[str | None, typer.Option("--goal", "-g", help="The journey's goal (default: from the recording's title).")] = None,
+    success: Annotated[str | None, typer.Option("--success", help="Words the page shows when the goal is reached.")] = None,
+) -> None:
+    """Turn a Chrome DevTools Recorder export into a validated journey file."""
+    from cxaudit.journey.recording import import_recording as convert
+
+    if goal is not None and goal not in (*GOALS, "custom"):
+        raise CxauditError(f"--goal {goal}: must be one of {', '.join(GOALS)} or custom")
+    imported = convert(recording, goal, success)
+    text = imported.yaml()
+    for skipped in imported.skipped:
+        sys.stderr.write(f"cxaudit import: left out {skipped}\n")
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CxauditError(f"--output {output}: cannot write ({exc.strerror or exc})") from None
+    typer.echo(str(output))

@@ -239,6 +239,7 @@ def _reasonish(f: FormField) -> bool:
 def click_moves(page: Page) -> list[Move]:
     moves: dict[str, Move] = {}
     form_buttons = {b.ref for _, fs in _fields_of(page.obs) if fs for b in _buttons_of(page, _group(page.obs, fs[0]))}
+    form_buttons |= {f.ref for form in page.obs.forms for f in form.fields if f.ref}  # a field is filled, not clicked
     for el in page.visible:
         if el.role not in CLICKABLE_ROLES or el.disabled or el.ref in form_buttons:
             continue

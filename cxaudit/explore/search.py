@@ -56,7 +56,9 @@ class Tried:
     depth: int
     move: str
     kind: str
-    result: str  # went on, reached the goal, dead end, no change, already seen, failed: ...
+    result: str  # went on, reached the goal, no change, already seen, failed: ...
+    steps: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    on_path: bool = False  # one of the moves of the path written
 
 
 @dataclass
@@ -141,6 +143,9 @@ class Explorer:
         self.session = LiveSession(self.context, journey, self.origin + self.start,
                                    RecorderOptions(run_folder=self.scratch, step_timeout=self.o.step_timeout,
                                                    screenshots=False, axe=False))
+        for secret in (self.o.username, self.o.password):  # masked in what the search reads and reports
+            if secret:
+                self.session.secrets.add(secret)
         record = await self.session.open()
         self.path = []
         return record.observation if record.status != "failed" and isinstance(record.observation, Observation) else None
@@ -245,6 +250,7 @@ class Explorer:
         self._expand(obs, [], frontier, seq)
         while frontier:
             negative, _, path, move = heapq.heappop(frontier)
+            move.label = self.session.secrets.text(move.label)  # a name on the page may show the user name
             if self.dead_ends and move.score < MIN_AFTER_DEAD_END and -negative < FORCED:
                 break
             if self.spent + len(move.steps) > self.o.max_actions:
@@ -257,18 +263,18 @@ class Explorer:
                 continue  # the same control (a menu, a footer link) already led to a page seen
             before = await self._go(path)
             if before is None:
-                self.tried.append(Tried(len(path), move.label, move.kind, "failed: the path could not be replayed"))
+                self.tried.append(Tried(len(path), move.label, move.kind, "failed: the path could not be replayed", move.steps))
                 continue
             self.say(f"trying {move.label!r} ({move.why or move.kind}) after {len(path)} step(s)")
             obs, error = await self._move(move)
             if obs is None:
-                self.tried.append(Tried(len(path), move.label, move.kind, f"failed: {error}"))
+                self.tried.append(Tried(len(path), move.label, move.kind, f"failed: {error}", move.steps))
                 continue
             new_path = path + move.steps
             self.pages.add(urlsplit(obs.url).path)
             reached = words.success_text(obs, self.o.goal, self._journey_lang())
             if reached:
-                self.tried.append(Tried(len(path), move.label, move.kind, "reached the goal"))
+                self.tried.append(Tried(len(path), move.label, move.kind, "reached the goal", move.steps))
                 return self._result("completed", f"the page says {reached!r}", new_path, success=reached)
             obs = await self._late_controls(obs)
             state = self._state(obs)
@@ -276,10 +282,10 @@ class Explorer:
                 self.leads[move.label] = state
             if state in self.visited:
                 same = state == self._state(before)
-                self.tried.append(Tried(len(path), move.label, move.kind, "no change" if same else "already seen"))
+                self.tried.append(Tried(len(path), move.label, move.kind, "no change" if same else "already seen", move.steps))
                 continue
             self.visited.add(state)
-            self.tried.append(Tried(len(path), move.label, move.kind, "went on"))
+            self.tried.append(Tried(len(path), move.label, move.kind, "went on", move.steps))
             self._expand(obs, new_path, frontier, seq, came_by=move)
         return self._stop("nothing left to try")
 
@@ -295,6 +301,8 @@ class Explorer:
     def _result(self, outcome: str, reason: str, steps: list[dict], success: str | None = None,
                 blocked: str | None = None) -> ExploreResult:
         lang = self._journey_lang()
+        for t in self.tried:
+            t.on_path = t.result in ("went on", "reached the goal") and steps[t.depth:t.depth + len(t.steps)] == t.steps
         return ExploreResult(
             outcome=outcome, reason=reason, steps=steps, language=lang, start=self.start, origin=self.origin,
             success=success or success_phrase(self.o.goal, lang), blocked=blocked, tried=self.tried,

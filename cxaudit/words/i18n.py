@@ -123,6 +123,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "capped_note": {"en": "Score capped at {cap}: the goal cannot be reached online.",
                     "de": "Punkte auf {cap} begrenzt: Das Ziel ist online nicht erreichbar."},
     "not_scored": {"en": "not scored", "de": "nicht bewertet"},
+    "explored": {"en": "Explored, not scripted: cxaudit found this path itself ({tried} actions tried, {pages} pages "
+                       "seen, {seconds} s; the path is the run folder's journey.yaml).",
+                 "de": "Erkundet, nicht vorgegeben: cxaudit hat diesen Weg selbst gefunden ({tried} Aktionen versucht, "
+                       "{pages} Seiten gesehen, {seconds} s; der Weg steht in journey.yaml im Lauf-Ordner)."},
+    "explored_also": {"en": "Also tried, off the path:", "de": "Außerdem versucht, abseits des Wegs:"},
     "all_checks": {"en": "All checks for this journey", "de": "Alle Prüfungen dieses Kundenwegs"},
     "category_scores": {"en": "Score by category", "de": "Punkte je Kategorie"},
     "more_in_storyboard": {"en": "{n} more in the storyboard", "de": "{n} weitere im Ablauf"},
