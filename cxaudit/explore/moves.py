@@ -24,6 +24,8 @@ class Move:
     score: float
     steps: list[dict[str, Any]] = field(default_factory=list)
     why: str = ""
+    href: str = ""  # where a link goes: the same name elsewhere may lead elsewhere
+    at: str = ""  # the state of the page it was found on (set by the search)
 
     @property
     def key(self) -> str:
@@ -134,6 +136,7 @@ def login_move(page: Page, have_credentials: bool) -> Move | None:
     return None
 
 
+NEUTRAL_SECRET = "0000"  # a PIN or customer password asked on the way: explore cannot know it
 NEUTRAL = {
     "en": {"name": "Alex Example", "message": "I would like help with my account, please.",
            "reason": "I no longer need it, thank you.", "text": "n/a", "phone": "020 7946 0000"},
@@ -152,30 +155,44 @@ def neutral_value(f: FormField, goal: str, lang: str | None) -> str:
         return "alex@example.com"
     if f.type == "tel" or re.search(r"phone|telefon|rufnummer|mobil|téléphone|portable", what):
         return said["phone"]
-    if f.type == "number":
-        return "1"
-    if re.search(r"\bname\b|\bnom\b|vorname|nachname|full.?name", what):
+    if re.search(r"\bpin\b|code|kennwort|passcode|mot de passe", what):
+        return NEUTRAL_SECRET  # a PIN asked on the way: explore cannot know it
+    if f.type == "number" or re.search(r"nummer|number|\bno\b|\bnr\b|numéro|\bid\b", what):
+        return "12345678"
+    if re.search(r"vorname|first.?name|given|prénom", what):
+        return said["name"].split()[0]
+    if re.search(r"nachname|last.?name|surname|family", what) or re.fullmatch(r"\s*nom\s*", f.label.lower()):
+        return said["name"].split()[-1]
+    if re.search(r"\bname\b|\bnom\b|full.?name", what):
         return said["name"]
     if f.type == "textarea":
         return said["message"] if goal == "contact_support" else said["reason"]
     return said["text"]
 
 
+def _option(f: FormField, goal: str, lang: str | None) -> str | None:
+    """The option that says the goal ("Kündigung" among a contact form's topics), else the first real one."""
+    real = [o for o in (f.options or []) if not PLACEHOLDER_OPTION.match(o)]
+    said = [o for o in real if words.intent(o, goal, lang, in_flow=False).why == "goal"]
+    return (said or real or [None])[0]
+
+
 def _question(f: FormField) -> bool:
-    """A question about the customer's choice (a reason, a rating, a comment), not a detail of the customer."""
-    return f.type in ("radio", "checkbox", "select-one", "select", "select-multiple", "textarea")
+    """A question about why the customer leaves (a reason, a comment, feedback): a gate's answer. Everything
+    else (a name, a date to cancel on, the kind of cancellation, a message to support) is a detail, filled
+    before going on, so that no choice the flow needs reads as an exit survey."""
+    return f.type in ("radio", "checkbox", "select-one", "select", "select-multiple", "textarea") and _reasonish(f)
 
 
 def _answer(f: FormField, goal: str, lang: str | None) -> dict[str, Any] | None:
     if f.type in ("radio", "checkbox"):
         return {"check": field_target(f)}
     if f.type.startswith("select"):
-        real = [o for o in (f.options or []) if not PLACEHOLDER_OPTION.match(o)]
-        return {"select": {**field_target(f), "option": real[0]}} if real else None
+        option = _option(f, goal, lang)
+        return {"select": {**field_target(f), "option": option}} if option else None
     return {"fill": {**field_target(f), "value": neutral_value(f, goal, lang)}}
 
 
-NEUTRAL_SECRET = "0000"  # a PIN or customer password asked on the way: explore cannot know it
 NEW_PASSWORD = "Example-Passw0rd-1"  # a sign-up's new password when --password is not given
 
 
@@ -194,6 +211,7 @@ def form_moves(page: Page, have_credentials: bool = False) -> list[Move]:
         buttons = [b for b in _buttons_of(page, group) if not words.forbidden(label(b), page.goal, page.lang)]
         ranked = sorted(buttons, key=lambda b: -words.intent(label(b), page.goal, page.lang, in_flow=True).score)
         if not ranked:
+            moves += _stage_moves(page, fields)
             continue
         submit = ranked[0]
         verdict = words.intent(label(submit), page.goal, page.lang, in_flow=True)
@@ -231,8 +249,26 @@ def form_moves(page: Page, have_credentials: bool = False) -> list[Move]:
     return moves
 
 
+def _stage_moves(page: Page, fields: list[FormField]) -> list[Move]:
+    """A form whose button is not shown yet (staged questions that reveal the next): answer the first open
+    question with its first option, as little as lets the form go on."""
+    answered = {f.name or f.group for f in fields if f.type == "radio" and f.checked}
+    for f in fields:
+        if f.type.startswith("select") and not f.value.strip() or (f.type.startswith("select") and PLACEHOLDER_OPTION.match(f.value)):
+            option = _option(f, page.goal, page.lang)
+            if option:
+                return [Move("form", f"choose {option!r} ({f.label})", words.ONWARD_SCORE,
+                             [{"select": {**field_target(f), "option": option}}], why="onward (staged question)")]
+        if f.type == "radio" and (f.name or f.group) not in answered:
+            return [Move("form", f"answer {f.group or f.name!r} ({f.label})", words.ONWARD_SCORE,
+                         [{"check": field_target(f)}], why="onward (staged question)")]
+    return []
+
+
 def _reasonish(f: FormField) -> bool:
-    return bool(re.search(r"(?i)grund|reason|raison|why|warum|pourquoi|motif", f"{f.group} {f.label} {f.name}"))
+    return bool(re.search(r"(?i)grund|reason|raison|why|warum|pourquoi|motif|comment|kommentar|feedback|"
+                          r"anything else|tell us|besser|mieux|verbessern|améliorer|survey|umfrage|sondage",
+                          f"{f.group} {f.label} {f.name} {f.placeholder}"))
 
 
 # ------------------------------------------------------------------ clicks
@@ -253,7 +289,7 @@ def click_moves(page: Page) -> list[Move]:
             continue
         score = verdict.score + (0.3 if el.in_first_viewport else 0.0) + (0.2 if el.role == "button" else 0.0)
         if name not in moves or moves[name].score < score:
-            moves[name] = Move("click", name, score, [{"click": target_of(el)}], why=verdict.why)
+            moves[name] = Move("click", name, score, [{"click": target_of(el)}], why=verdict.why, href=el.href or "")
     # plain text that says the way on, in no element a browser calls interactive (a div with a page-wide
     # click handler): clicked by its text, after the real controls
     for block in page.obs.text_blocks:

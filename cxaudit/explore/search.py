@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import heapq
 import itertools
 import os
@@ -22,6 +23,7 @@ from urllib.parse import urlsplit
 
 from cxaudit.explore import words
 from cxaudit.explore.moves import Move, Page, moves_on
+from cxaudit.explore.words import label
 from cxaudit.explore.write import journey_data, journey_yaml, success_phrase
 from cxaudit.journey.loader import parse_journey
 from cxaudit.record.browser import context_options, find_browser, launch, ui_language
@@ -177,11 +179,19 @@ class Explorer:
         self.path = self.path + move.steps
         return obs, None
 
+    def _lead(self, move: Move, path: list) -> str:
+        """A click's key for "where did it lead": a link by its address (a menu or footer link is the same
+        everywhere); a button by its name on the page it is on."""
+        if move.href and not move.href.startswith(("#", "javascript:")):
+            return f"{move.label}|{move.href}"
+        return f"{move.label}|{move.at}"
+
     async def _late_controls(self, obs: Observation) -> Observation:
         """A page with no way on in sight gets a second look after a moment: some show their way on late."""
         page = Page(obs, self.o.goal, self._journey_lang(), self.origin, in_flow=True)
         moves, _ = moves_on(page, self.credentials)
-        if any(m.score >= words.ONWARD_SCORE and not (m.kind == "click" and m.label in self.leads) for m in moves):
+        if any(m.score >= words.ONWARD_SCORE and not (m.kind == "click" and self._lead(m, self.path) in self.leads)
+               for m in moves):
             return obs  # a way on not yet taken is in sight
         await asyncio.sleep(LATE_LOOK_S)
         try:
@@ -201,7 +211,9 @@ class Explorer:
         """A page or view, its fields on show, and whether a banner or pop-up covers it (closing one is a move)."""
         covering = len(obs.dialogs)
         banner = bool(words.consent_buttons(obs, self._journey_lang()))
-        return f"{view_signature(obs.url, obs)}|{int(banner)}|{covering}"
+        shown = sorted({label(e) for e in obs.elements if not e.hidden and not e.offscreen and label(e)})
+        controls = hashlib.sha1("\n".join(shown).encode("utf-8")).hexdigest()[:10]  # an expander opened
+        return f"{view_signature(obs.url, obs)}|{int(banner)}|{covering}|{controls}"
 
     def _expand(self, obs: Observation, path: list[dict], frontier: list, seq: itertools.count,
                 came_by: Move | None = None) -> None:
@@ -214,7 +226,9 @@ class Explorer:
         dead = words.dead_end_text(obs, self.o.goal, page.lang)
         if dead and path and came_by is not None and came_by.why.split(" ")[0] in ("goal", "onward"):
             self.dead_ends.append((len(path), list(path), dead))
+        at = self._state(obs)
         for move in moves:
+            move.at = at
             priority = FORCED if move.kind in ("consent", "dismiss") else move.score - 0.25 * len(path)
             heapq.heappush(frontier, (-priority, next(seq), path, move))
 
@@ -259,7 +273,7 @@ class Explorer:
                 return self._stop("the page budget ran out")
             if time.monotonic() - self.t0 > self.o.time_limit:
                 return self._stop("the time limit ran out")
-            if move.kind == "click" and self.leads.get(move.label) in self.visited:
+            if move.kind == "click" and self.leads.get(self._lead(move, path)) in self.visited:
                 continue  # the same control (a menu, a footer link) already led to a page seen
             before = await self._go(path)
             if before is None:
@@ -273,13 +287,17 @@ class Explorer:
             new_path = path + move.steps
             self.pages.add(urlsplit(obs.url).path)
             reached = words.success_text(obs, self.o.goal, self._journey_lang())
+            if not reached and self.o.goal == "cancel" and move.kind == "form":
+                # a cancellation sent through a contact form ("Kündigung" chosen as the topic): its receipt
+                # says the message was received
+                reached = words.success_text(obs, "contact_support", self._journey_lang(), chat=False)
             if reached:
                 self.tried.append(Tried(len(path), move.label, move.kind, "reached the goal", move.steps))
                 return self._result("completed", f"the page says {reached!r}", new_path, success=reached)
             obs = await self._late_controls(obs)
             state = self._state(obs)
             if move.kind == "click":
-                self.leads[move.label] = state
+                self.leads[self._lead(move, path)] = state
             if state in self.visited:
                 same = state == self._state(before)
                 self.tried.append(Tried(len(path), move.label, move.kind, "no change" if same else "already seen", move.steps))

@@ -108,13 +108,14 @@ def page_text(obs: Observation) -> list[str]:
     return [t for t in texts if t and t.strip()]
 
 
-def success_text(obs: Observation, goal: str, lang: str | None) -> str | None:
-    """The words that say the goal was reached on this page, as a success condition can quote them."""
+def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = True) -> str | None:
+    """The words that say the goal was reached on this page, as a success condition can quote them
+    (``chat=False``: not a person joining a chat, only a message received)."""
     lex = lexicons()["success"]
     candidates = [h.text for h in obs.headings] + [a.text for a in obs.alerts] + page_text(obs)
     for text in candidates:
         for m in lex.matches(text, _lang(lang)):
-            if tag_of(m) == goal:
+            if tag_of(m) == goal and (chat or not re.search(r"(?i)chat|agent|verbinde|relation|rejoint", m.text)):
                 return _quote(text, m.start, m.end)
     return None
 
