@@ -166,3 +166,44 @@ def test_the_upgrade_button_is_no_click_and_the_way_to_the_subscription_is():
         element(ref="e2", role="link", name="Partner offers", href="https://elsewhere.example/"),
     ])
     assert [m.label for m in click_moves(page(obs))] == ["Manage subscription"]
+
+
+def _form_page(*fields, buttons=("Weiter",)):
+    elements = [element(ref=f"e{i}", role="textbox", name=f.label or f.name, groups=["form@a"]) for i, f in enumerate(fields)]
+    elements += [element(ref=f"b{i}", role="button", name=b, groups=["form@a"]) for i, b in enumerate(buttons)]
+    fields = [f.model_copy(update={"ref": f"e{i}"}) for i, f in enumerate(fields)]
+    return observation(elements=elements, forms=[form(*fields)])
+
+
+def test_a_date_to_cancel_on_is_a_detail_not_an_exit_survey():
+    obs = _form_page(field(label="Kündigung zum", type="select-one", required=True,
+                           options=["Bitte wählen", "nächstmöglichen Zeitpunkt"]), buttons=("Anfrage absenden",))
+    steps = form_moves(page(obs, lang="de", in_flow=True))[0].steps
+    assert steps == [{"select": {"label": "Kündigung zum", "exact": True, "option": "nächstmöglichen Zeitpunkt"}},
+                     {"click": {"role": "button", "name": "Anfrage absenden", "exact": True}}]
+
+
+def test_a_staged_form_answers_its_first_open_question_and_prefers_the_goal_option():
+    radios = _form_page(field(label="Mitgliedschaft", type="radio", name="vertrag", group="Welchen Vertrag?"),
+                        field(label="Getränke", type="radio", name="vertrag", group="Welchen Vertrag?"), buttons=())
+    move = form_moves(page(radios, lang="de", in_flow=True))[0]
+    assert move.steps == [{"check": {"label": "Mitgliedschaft", "exact": True}}]
+    topics = _form_page(field(label="Ihr Anliegen", type="select-one", required=True,
+                              options=["Bitte wählen", "Rechnung", "Kündigung", "Sonstiges"]), buttons=())
+    move = form_moves(page(topics, lang="de", in_flow=True))[0]
+    assert move.steps == [{"select": {"label": "Ihr Anliegen", "exact": True, "option": "Kündigung"}}]
+
+
+def test_neutral_values_differ_where_a_repeated_value_would_read_as_asked_twice():
+    from cxaudit.explore.moves import neutral_value
+
+    values = [neutral_value(field(label=label), "cancel", "de") for label in ("Vorname", "Nachname", "Kundennummer", "App-PIN")]
+    assert len(set(values)) == 4
+
+
+def test_a_contact_form_receipt_is_no_chat_handoff():
+    receipt = observation(texts=["Vielen Dank für Ihre Nachricht. Wir melden uns innerhalb von zwei Tagen."])
+    assert words.success_text(receipt, "contact_support", "de", chat=False)
+    joined = observation(texts=["Anna ist dem Chat beigetreten."])
+    assert words.success_text(joined, "contact_support", "de", chat=False) is None
+    assert words.success_text(joined, "contact_support", "de")
