@@ -79,7 +79,7 @@ def one(path: Path, base_url: str, env: dict[str, str], out: Path) -> dict:
         "reached": bool(e) and e.get("outcome") == s.get("outcome") and e.get("outcome") in ("completed", "blocked"),
         "actions": (e.get("metrics") or {}).get("actions"), "shortest": (s.get("metrics") or {}).get("actions"),
         "replay": bool(e) and {"completed": "completed", "blocked": "blocked"}.get(info.get("outcome")) == e.get("outcome"),
-        "same_findings": bool(e) and _fails(e) == _fails(s),
+        "same_findings": bool(e) and e.get("outcome") == s.get("outcome") and _fails(e) == _fails(s),
         "only_scripted": sorted(_fails(s) - _fails(e)), "only_explored": sorted(_fails(e) - _fails(s)),
         "seconds": info.get("seconds"), "tried": info.get("actions_tried"), "error": (err2 or err)[-300:] if not e else "",
     }
