@@ -31,9 +31,9 @@ sys.path.insert(0, str(HERE))
 
 
 def _cli(args: list[str], env: dict[str, str], timeout: int = 600) -> tuple[int, dict | None, str]:
-    env = dict(os.environ, **env)
-    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", *args, "--json", "--quiet"], cwd=ROOT, env=env,
+    from run import cli_env
+
+    proc = subprocess.run([sys.executable, "-m", "cxaudit.cli", *args, "--json", "--quiet"], cwd=ROOT, env=cli_env(env),
                           capture_output=True, text=True, timeout=timeout)
     try:
         return proc.returncode, json.loads(proc.stdout), proc.stderr.strip()

@@ -70,10 +70,16 @@ def suite_env(truths: dict[str, dict]) -> dict[str, str]:
     return env
 
 
+def cli_env(extra: dict[str, str]) -> dict[str, str]:
+    """The environment a cxaudit subprocess of the harness runs in: this checkout first on the path."""
+    env = dict(os.environ, **extra)
+    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
 def run_cxaudit(journeys: Path, base_url: str, out: Path, workers: int, timeout: int,
                 credentials: dict[str, str]) -> tuple[int, str]:
-    env = dict(os.environ, **credentials)
-    env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env = cli_env(credentials)
     cmd = [sys.executable, "-m", "cxaudit.cli", "run", str(journeys), "--base-url", base_url,
            "--out", str(out), "--workers", str(workers), "--format", "html", "--quiet"]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)

@@ -14,7 +14,7 @@ from cxaudit.cli.app import app
 from cxaudit.cli.options import BrowserPath, Formats, Headed, JsonOut, JurisdictionOpt, Out, Quiet
 from cxaudit.errors import CxauditError
 
-GOALS = ("cancel", "uninstall", "contact_support", "signup")
+GOALS = ("cancel", "uninstall", "contact_support", "signup")  # as cxaudit.explore.words.GOALS, without importing it at start-up
 LANGS = ("en", "de", "fr", "auto")
 
 

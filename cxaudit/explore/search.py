@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from cxaudit.explore import words
 from cxaudit.explore.moves import Move, Page, moves_on
 from cxaudit.explore.words import label
-from cxaudit.explore.write import journey_data, journey_yaml, success_phrase
+from cxaudit.explore.write import NOTHING_YET, journey_data, journey_yaml, success_phrase
 from cxaudit.journey.loader import parse_journey
 from cxaudit.record.browser import context_options, find_browser, launch, ui_language
 from cxaudit.record.session import JourneySession, RecorderOptions
@@ -119,7 +119,7 @@ class Explorer:
         self.browser: Any = None
         self.context: Any = None
         self.session: LiveSession | None = None
-        self.path: list[dict[str, Any]] = []
+        self.path: list[dict[str, Any]] | None = []  # where the browser is; None after a move failed half-way
         self.leads: dict[str, str] = {}  # a control's name -> the state clicking it led to
         self.scratch = Path(".")  # a gate's picture of its block goes here while searching (thrown away)
 
@@ -139,7 +139,7 @@ class Explorer:
                 await self.context.close()
             except Exception:  # noqa: BLE001
                 pass
-        lang = self.lang if self.lang in ("en", "de", "fr") else "auto"
+        lang = self._journey_lang()
         self.context = await self.browser.new_context(**context_options("desktop", None, None, lang))
         journey = parse_journey(_journey_text(self.o, self.start, lang), "<explore>")
         self.session = LiveSession(self.context, journey, self.origin + self.start,
@@ -173,13 +173,13 @@ class Explorer:
             record = await self.session.do(step)
             self.spent += max(1, record.actions)
             if record.status == "failed":
-                self.path = ["<broken>"]  # type: ignore[list-item]
+                self.path = None
                 return None, (record.error or "failed").splitlines()[0][:160]
             obs = record.observation if isinstance(record.observation, Observation) else obs
-        self.path = self.path + move.steps
+        self.path = (self.path or []) + move.steps
         return obs, None
 
-    def _lead(self, move: Move, path: list) -> str:
+    def _lead(self, move: Move) -> str:
         """A click's key for "where did it lead": a link by its address (a menu or footer link is the same
         everywhere); a button by its name on the page it is on."""
         if move.href and not move.href.startswith(("#", "javascript:")):
@@ -190,7 +190,7 @@ class Explorer:
         """A page with no way on in sight gets a second look after a moment: some show their way on late."""
         page = Page(obs, self.o.goal, self._journey_lang(), self.origin, in_flow=True)
         moves, _ = moves_on(page, self.credentials)
-        if any(m.score >= words.ONWARD_SCORE and not (m.kind == "click" and self._lead(m, self.path) in self.leads)
+        if any(m.score >= words.ONWARD_SCORE and not (m.kind == "click" and self._lead(m) in self.leads)
                for m in moves):
             return obs  # a way on not yet taken is in sight
         await asyncio.sleep(LATE_LOOK_S)
@@ -215,7 +215,7 @@ class Explorer:
         controls = hashlib.sha1("\n".join(shown).encode("utf-8")).hexdigest()[:10]  # an expander opened
         return f"{view_signature(obs.url, obs)}|{int(banner)}|{covering}|{controls}"
 
-    def _expand(self, obs: Observation, path: list[dict], frontier: list, seq: itertools.count,
+    def _expand(self, obs: Observation, state: str, path: list[dict], frontier: list, seq: itertools.count,
                 came_by: Move | None = None) -> None:
         if self.lang == "auto" and obs.lang[:2].lower() in ("en", "de", "fr"):
             self.lang = obs.lang[:2].lower()
@@ -226,9 +226,8 @@ class Explorer:
         dead = words.dead_end_text(obs, self.o.goal, page.lang)
         if dead and path and came_by is not None and came_by.why.split(" ")[0] in ("goal", "onward"):
             self.dead_ends.append((len(path), list(path), dead))
-        at = self._state(obs)
         for move in moves:
-            move.at = at
+            move.at = state
             priority = FORCED if move.kind in ("consent", "dismiss") else move.score - 0.25 * len(path)
             heapq.heappush(frontier, (-priority, next(seq), path, move))
 
@@ -260,8 +259,9 @@ class Explorer:
         if isinstance(later, Observation):
             obs = self.session.last_observation = later
         self.pages.add(urlsplit(obs.url).path)
-        self.visited.add(self._state(obs))
-        self._expand(obs, [], frontier, seq)
+        state = self._state(obs)
+        self.visited.add(state)
+        self._expand(obs, state, [], frontier, seq)
         while frontier:
             negative, _, path, move = heapq.heappop(frontier)
             move.label = self.session.secrets.text(move.label)  # a name on the page may show the user name
@@ -273,7 +273,7 @@ class Explorer:
                 return self._stop("the page budget ran out")
             if time.monotonic() - self.t0 > self.o.time_limit:
                 return self._stop("the time limit ran out")
-            if move.kind == "click" and self.leads.get(self._lead(move, path)) in self.visited:
+            if move.kind == "click" and self.leads.get(self._lead(move)) in self.visited:
                 continue  # the same control (a menu, a footer link) already led to a page seen
             before = await self._go(path)
             if before is None:
@@ -297,14 +297,14 @@ class Explorer:
             obs = await self._late_controls(obs)
             state = self._state(obs)
             if move.kind == "click":
-                self.leads[self._lead(move, path)] = state
+                self.leads[self._lead(move)] = state
             if state in self.visited:
                 same = state == self._state(before)
                 self.tried.append(Tried(len(path), move.label, move.kind, "no change" if same else "already seen", move.steps))
                 continue
             self.visited.add(state)
             self.tried.append(Tried(len(path), move.label, move.kind, "went on", move.steps))
-            self._expand(obs, new_path, frontier, seq, came_by=move)
+            self._expand(obs, state, new_path, frontier, seq, came_by=move)
         return self._stop("nothing left to try")
 
     def _stop(self, why: str) -> ExploreResult:
@@ -332,7 +332,7 @@ def _journey_text(o: ExploreOptions, start: str, lang: str, steps: list[dict[str
     import yaml
 
     return yaml.safe_dump({"name": "explore", "goal": o.goal, "language": lang, "start": start,
-                           "steps": steps or [{"wait_for": {"state": "attached", "css": "body"}}], "success": {"text": "x"}},
+                           "steps": steps or NOTHING_YET, "success": {"text": "x"}},
                           allow_unicode=True, sort_keys=False)
 
 

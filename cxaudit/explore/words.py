@@ -38,17 +38,13 @@ def lexicons() -> dict[str, Lexicon]:
     return lex
 
 
-def _lang(lang: str | None) -> str | None:
-    return None if lang in (None, "auto") else lang
-
-
 def tags(name: str, text: str, lang: str | None) -> set[str]:
     """The tags of lexicon ``name`` that match ``text`` (an untagged match counts as tag ``""``)."""
-    return {tag_of(m) or "" for m in lexicons()[name].matches(text, _lang(lang))}
+    return {tag_of(m) or "" for m in lexicons()[name].matches(text, lang)}
 
 
 def says(name: str, text: str, lang: str | None) -> bool:
-    return lexicons()[name].first(text, _lang(lang)) is not None
+    return lexicons()[name].first(text, lang) is not None
 
 
 def label(el: Element) -> str:
@@ -114,7 +110,7 @@ def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = Tru
     lex = lexicons()["success"]
     candidates = [h.text for h in obs.headings] + [a.text for a in obs.alerts] + page_text(obs)
     for text in candidates:
-        for m in lex.matches(text, _lang(lang)):
+        for m in lex.matches(text, lang):
             if tag_of(m) == goal and (chat or not re.search(r"(?i)chat|agent|verbinde|relation|rejoint", m.text)):
                 return _quote(text, m.start, m.end)
     return None
@@ -127,15 +123,15 @@ def dead_end_text(obs: Observation, goal: str, lang: str | None) -> str | None:
     if goal == "contact_support":
         for name in ("wait_time", "channel_redirect"):
             for text in texts:
-                m = lexicons()[name].first(text, _lang(lang))
+                m = lexicons()[name].first(text, lang)
                 if m is not None and (name == "wait_time" or tag_of(m) == "channel"):
                     return _quote(text, m.start, m.end)
         return None
     lex = lexicons()["channel_redirect"]
-    if offers_online(lex, texts, _lang(lang)):
+    if offers_online(lex, texts, lang):
         return None
     for text in texts:
-        found = redirects(lex, text, _lang(lang))
+        found = redirects(lex, text, lang)
         if found:
             sentence, _ = found[0]
             return _quote(sentence, 0, len(sentence))

@@ -21,6 +21,7 @@ SUCCESS_PHRASES = {
     ("contact_support", "fr"): "a rejoint la conversation",
     ("signup", "en"): "Welcome to", ("signup", "de"): "Willkommen bei", ("signup", "fr"): "Bienvenue",
 }
+NOTHING_YET = [{"wait_for": {"state": "attached", "css": "body"}}]  # a journey needs a step; this one does nothing
 TITLES = {"cancel": "cancel", "uninstall": "uninstall", "contact_support": "reach a person", "signup": "sign up"}
 
 
@@ -40,7 +41,7 @@ def journey_data(result: ExploreResult, goal: str, name: str | None = None) -> d
         "tags": ["explored"],
         "site": host,
         "start": result.start,
-        "steps": result.steps or [{"wait_for": {"state": "attached", "css": "body"}}],
+        "steps": result.steps or NOTHING_YET,
         "success": {"text": result.success or success_phrase(goal, result.language)},
     }
     if result.blocked:
