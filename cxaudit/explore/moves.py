@@ -19,7 +19,7 @@ PLACEHOLDER_OPTION = re.compile(r"(?i)^\s*(?:$|-+|bitte\b|please\b|choose\b|sele
 
 @dataclass
 class Move:
-    kind: str  # consent, dismiss, login, form, click
+    kind: str  # consent, dismiss, login, chat, form, click
     label: str  # what it is, for the report's list of what was tried
     score: float
     steps: list[dict[str, Any]] = field(default_factory=list)
@@ -271,6 +271,54 @@ def _reasonish(f: FormField) -> bool:
                           f"{f.group} {f.label} {f.name} {f.placeholder}"))
 
 
+# ------------------------------------------------------------------ chats
+CHAT_LAUNCHER = re.compile(r"(?i)\b(?:live[- ]?)?chat\w*\b|\bchatbot\b|\bassistant\b|\bassistent\w*|\bdiscuter\b")
+# the standard messages: the problem, then a request for a person (asked twice, as a customer would)
+CHAT_MESSAGES = {
+    ("contact_support", "en"): ["I have a problem with my order and I need help, please.",
+                                "I would like to talk to a person, please.", "Please connect me to a human agent."],
+    ("contact_support", "de"): ["Ich habe ein Problem mit meiner Bestellung und brauche bitte Hilfe.",
+                                "Ich möchte bitte mit einem Mitarbeiter sprechen.",
+                                "Bitte verbinden Sie mich mit einem Menschen."],
+    ("contact_support", "fr"): ["J'ai un problème avec ma commande et j'ai besoin d'aide, s'il vous plaît.",
+                                "Je voudrais parler à un conseiller, s'il vous plaît.",
+                                "Merci de me mettre en relation avec une personne."],
+    ("cancel", "en"): ["I want to cancel my subscription, please.", "Please cancel it now. I do not want an offer.",
+                       "I would like to talk to a person, please."],
+    ("cancel", "de"): ["Ich möchte bitte meinen Vertrag kündigen.",
+                       "Bitte kündigen Sie jetzt. Ich möchte kein Angebot.",
+                       "Ich möchte bitte mit einem Mitarbeiter sprechen."],
+    ("cancel", "fr"): ["Je voudrais résilier mon abonnement, s'il vous plaît.",
+                       "Merci de le résilier maintenant. Je ne veux pas d'offre.",
+                       "Je voudrais parler à un conseiller, s'il vous plaît."],
+}
+
+
+def chat_messages(goal: str, lang: str | None) -> list[str]:
+    return CHAT_MESSAGES[(goal, lang if lang in ("en", "de", "fr") else "en")]
+
+
+def chat_moves(page: Page) -> list[Move]:
+    """Open a chat and write to it: on a contact-support exploration, or where the page says cancelling
+    goes through the chat. The widget's box, send button and replies are found when it runs."""
+    if page.goal == "cancel":
+        if not words.chat_to_cancel(page.obs, page.lang):
+            return []
+    elif page.goal != "contact_support":
+        return []
+    for el in page.visible:
+        name = label(el)
+        if el.role not in ("button", "link", None) or el.disabled or len(name) > 60 or not CHAT_LAUNCHER.search(name):
+            continue
+        if el.href and not el.href.startswith(("#", "javascript:")):
+            continue  # a link to a chat page is a click; the chat is driven there
+        if words.forbidden(name, page.goal, page.lang):
+            continue
+        return [Move("chat", f"chat ({name})", words.GOAL_SCORE + 1.5,
+                     [{"chat": {"open": target_of(el), "messages": chat_messages(page.goal, page.lang)}}], why="chat")]
+    return []
+
+
 # ------------------------------------------------------------------ clicks
 def click_moves(page: Page) -> list[Move]:
     moves: dict[str, Move] = {}
@@ -313,5 +361,5 @@ def moves_on(page: Page, have_credentials: bool) -> tuple[list[Move], Move | Non
     login = login_move(page, have_credentials)
     if login is not None and not login.steps:
         return [], login
-    found = ([login] if login else []) + form_moves(page, have_credentials) + click_moves(page)
+    found = ([login] if login else []) + chat_moves(page) + form_moves(page, have_credentials) + click_moves(page)
     return sorted(found, key=lambda m: -m.score), None

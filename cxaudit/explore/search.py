@@ -113,7 +113,7 @@ class Explorer:
         self.spent = 0
         self.pages: set[str] = set()
         self.visited: set[str] = set()
-        self.dead_ends: list[tuple[int, list[dict], str]] = []
+        self.dead_ends: list[tuple[int, list[dict], str, str]] = []  # depth, path, quoted words, why
         self.wall: tuple[list[dict], str] | None = None
         self.t0 = time.monotonic()
         self.browser: Any = None
@@ -121,6 +121,8 @@ class Explorer:
         self.session: LiveSession | None = None
         self.path: list[dict[str, Any]] | None = []  # where the browser is; None after a move failed half-way
         self.leads: dict[str, str] = {}  # a control's name -> the state clicking it led to
+        self.last_record: StepRecord | None = None
+        self.chatted: set[str] = set()  # the chats driven (by their launcher's name)
         self.scratch = Path(".")  # a gate's picture of its block goes here while searching (thrown away)
 
     def say(self, text: str) -> None:
@@ -148,6 +150,7 @@ class Explorer:
         for secret in (self.o.username, self.o.password):  # masked in what the search reads and reports
             if secret:
                 self.session.secrets.add(secret)
+        self.session.chat_done = lambda replies: words.reply_success(replies, self.o.goal, self._journey_lang())
         record = await self.session.open()
         self.path = []
         return record.observation if record.status != "failed" and isinstance(record.observation, Observation) else None
@@ -171,6 +174,7 @@ class Explorer:
         obs = None
         for step in _parse_steps(move.steps, self.o, self.start, self._journey_lang()):
             record = await self.session.do(step)
+            self.last_record = record
             self.spent += max(1, record.actions)
             if record.status == "failed":
                 self.path = None
@@ -225,7 +229,7 @@ class Explorer:
             self.wall = (list(path), "a log-in form, and no credentials were given (--username/--password)")
         dead = words.dead_end_text(obs, self.o.goal, page.lang)
         if dead and path and came_by is not None and came_by.why.split(" ")[0] in ("goal", "onward"):
-            self.dead_ends.append((len(path), list(path), dead))
+            self.dead_ends.append((len(path), list(path), dead, f"the online path ends here: {dead!r}"))
         for move in moves:
             move.at = state
             priority = FORCED if move.kind in ("consent", "dismiss") else move.score - 0.25 * len(path)
@@ -275,6 +279,10 @@ class Explorer:
                 return self._stop("the time limit ran out")
             if move.kind == "click" and self.leads.get(self._lead(move)) in self.visited:
                 continue  # the same control (a menu, a footer link) already led to a page seen
+            if move.kind == "chat" and move.label in self.chatted:
+                continue  # a chat on every page (a floating launcher) is driven once
+            if move.kind == "chat":
+                self.chatted.add(move.label)
             before = await self._go(path)
             if before is None:
                 self.tried.append(Tried(len(path), move.label, move.kind, "failed: the path could not be replayed", move.steps))
@@ -286,6 +294,11 @@ class Explorer:
                 continue
             new_path = path + move.steps
             self.pages.add(urlsplit(obs.url).path)
+            if move.kind == "chat":
+                done = self._chatted(move, path)
+                if done is not None:
+                    return done
+                continue
             reached = words.success_text(obs, self.o.goal, self._journey_lang())
             if not reached and self.o.goal == "cancel" and move.kind == "form":
                 # a cancellation sent through a contact form ("Kündigung" chosen as the topic): its receipt
@@ -307,10 +320,42 @@ class Explorer:
             self._expand(obs, state, new_path, frontier, seq, came_by=move)
         return self._stop("nothing left to try")
 
+    def _chatted(self, move: Move, path: list[dict]) -> ExploreResult | None:
+        """After a chat: the goal reached in its replies, else a dead end (it never handed over). The step is
+        written with the parts found on the page, so the journey replays the same widget."""
+        record = self.last_record
+        chat = record.chat if record is not None else None
+        if chat is None or not chat.turns:
+            self.tried.append(Tried(len(path), move.label, move.kind, "failed: the chat did not answer", move.steps))
+            return None
+        said = [r for t in chat.turns for r in t.replies]
+        reached = words.reply_success(said, self.o.goal, self._journey_lang())
+        step = dict(move.steps[0]["chat"])
+        for key in ("frame", "input", "send", "replies"):
+            value = (chat.inferred or {}).get(key)
+            if value:
+                step[key] = value
+        if reached:
+            step["messages"] = step["messages"][: chat.turns_to_success or len(chat.turns)]
+            step["success"] = {"text": reached}
+            written = [*path, {"chat": step}]
+            self.tried.append(Tried(len(path), move.label, move.kind, "reached the goal", written[len(path):]))
+            return self._result("completed", f"the chat says {reached!r}", written, success=reached)
+        last = next((r for t in reversed(chat.turns) for r in reversed(t.replies) if r.strip()), "")
+        written = [*path, {"chat": step}]
+        self.tried.append(Tried(len(path), move.label, move.kind, "no person in the chat", written[len(path):]))
+        if last:
+            quote = words.reply_quote(last)
+            self.dead_ends.append((len(written), written, quote,
+                                   f"the chat did not hand over to a person; its last answer: {quote!r}"))
+        return None
+
     def _stop(self, why: str) -> ExploreResult:
         if self.dead_ends:
-            _, path, text = min(self.dead_ends, key=lambda d: d[0])
-            return self._result("blocked", f"the online path ends here: {text!r}", path, blocked=text)
+            # a chat driven to its end is the end of the online path the page's own words (a hotline, a wait)
+            # pointed past; else the nearest dead end
+            _, path, text, why = min(self.dead_ends, key=lambda d: (not d[1] or "chat" not in d[1][-1], d[0]))
+            return self._result("blocked", why, path, blocked=text)
         if self.wall is not None:
             path, reason = self.wall
             return self._result("blocked", reason, path, blocked=None)

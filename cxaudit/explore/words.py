@@ -116,6 +116,38 @@ def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = Tru
     return None
 
 
+def reply_success(replies: list[str], goal: str, lang: str | None) -> str | None:
+    """The words of a chat reply that say the goal was reached (a person joined; the contract was ended):
+    only the matched words, since the agent's name or a reference in the sentence changes from chat to chat."""
+    lex = lexicons()["success"]
+    for reply in replies:
+        flat = " ".join(reply.split())
+        for m in lex.matches(flat, lang):
+            if tag_of(m) == goal:
+                return flat[m.start:m.end]
+    return None
+
+
+def reply_quote(reply: str) -> str:
+    """A short piece of a reply a `blocked:` condition can look for: its first sentence, or its first words."""
+    flat = " ".join(reply.split())
+    first = next(iter(sentences(flat)), flat)
+    return first.rstrip(".!?") if len(first) <= 90 else " ".join(first[:80].split()[:-1])
+
+
+CHAT_WORD = re.compile(r"(?i)\bchat\w*|\bassist\w*|\bdiscut\w*")
+
+
+def chat_to_cancel(obs: Observation, lang: str | None) -> bool:
+    """The page says cancelling goes through the chat ("To cancel, chat with our assistant")."""
+    for text in page_text(obs):
+        for sentence in sentences(" ".join(text.split())):
+            folded = fold(sentence)
+            if CHAT_WORD.search(folded) and (says("goal_cancel", folded, lang) or says("cancel_entry", folded, lang)):
+                return True
+    return False
+
+
 def dead_end_text(obs: Observation, goal: str, lang: str | None) -> str | None:
     """The sentence that sends the customer off the website (phone, post, a branch), on a page that offers no
     online way; for contact_support, a waiting time or a hotline as the only way offered."""

@@ -118,9 +118,9 @@ class GateParams(StepOptions):
 class ChatParams(StepOptions):
     open: Target | None = None
     frame: str | list[str] | None = None
-    input: Target
+    input: Target | None = None  # found on the page when left out (cxaudit/record/chat_infer.py)
     send: Target | None = None
-    replies: str
+    replies: str | None = None  # a CSS selector; found from the first reply when left out
     messages: list[str] = Field(min_length=1)
     success: Condition | None = None
     max_turns: int | None = Field(default=None, ge=1, le=50)

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -90,6 +91,8 @@ class JourneySession:
         self.main_status: int | None = None  # HTTP status of the last main-document response
         self.attempted_url = start_url  # the last address a goto asked for
         self.secrets = Masker(journey.secrets)  # and each value typed into a password field (steps/basic.py)
+        # a chat step without a success condition stops when this says its replies reached the goal (explore)
+        self.chat_done: Callable[[list[str]], Any] | None = None
         self.shots = options.run_folder / "screens" / journey.id
         self.result = JourneyResult(
             id=journey.id,

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from cxaudit.results.observation import AnyObservation, ElementInfo
 from cxaudit.results.problems import path_of, problems_of, strip_unknown
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 Outcome = Literal["completed", "blocked", "error", "pending"]
 # a login counts as its fields (fill) and its submit (click); "login" is the one count older runs have (results/counting.py)
 ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "dialog")
@@ -95,6 +95,8 @@ class ChatTranscript(Record):
     turns: list[ChatTurn] = []
     success: bool = False
     turns_to_success: int | None = None
+    inferred: dict[str, Any] | None = Field(default=None, description="the chat's parts found on the page "
+                                            "(frame, input, send, replies) when the journey left them out")
 
 
 class FailedRequest(Record):
@@ -338,8 +340,9 @@ def _newer(version: str) -> bool:
 
 
 def _migrated(data: dict[str, Any], version: str) -> dict[str, Any]:
-    """A 1.0 to 1.2 run as 1.3: the same JSON (what 1.3 added has defaults: not recorded), marked 1.3."""
-    if version in ("1.0", "1.1", "1.2"):
+    """A 1.0 to 1.3 run as 1.4: the same JSON (what later versions added has defaults: not recorded), marked
+    1.4. 1.4 added a chat's inferred parts."""
+    if version in ("1.0", "1.1", "1.2", "1.3"):
         data["schema_version"] = SCHEMA_VERSION
     return data
 

@@ -7,7 +7,19 @@ import asyncio
 import time
 from typing import TYPE_CHECKING, Any
 
-from cxaudit.journey import ChatParams
+from cxaudit.journey import ChatParams, Target
+from cxaudit.record.chat_infer import (
+    ChatNotFound,
+    box_key,
+    box_target,
+    boxes,
+    find_box,
+    frame_chain,
+    mark,
+    send_target,
+    settle,
+    wait_replies,
+)
 from cxaudit.record.failures import is_closed
 from cxaudit.record.locate import scope_for
 from cxaudit.record.snapshot import observe_element
@@ -22,8 +34,9 @@ MAX_TEXT = 1000
 
 
 async def replies_text(replies: Any) -> list[str]:
+    """The replies' words; an element without any (a typing indicator) is no reply."""
     try:
-        return [" ".join(t.split())[:MAX_TEXT] for t in await replies.all_inner_texts()]
+        return [" ".join(t.split())[:MAX_TEXT] for t in await replies.all_inner_texts() if t.strip()]
     except Exception as exc:  # noqa: BLE001 - the frame is reloading
         if is_closed(exc):  # the page or the browser is gone: no reply will come
             raise
@@ -54,41 +67,76 @@ async def wait_for_replies(replies: Any, seen: int, timeout: float) -> tuple[lis
 async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout: float) -> None:
     transcript = ChatTranscript(frame=" > ".join(p.frames) or None)
     record.chat = transcript
+    before = {box_key(f, b) for f, b in await boxes(s.page)} if p.input is None else set()
     if p.open is not None:
         launcher = await s.locate(p.open, timeout)
         record.element = await observe_element(launcher, secrets=s.secrets)
         await click_explained(launcher, p.open, timeout)
         count(record, "click")
-    replies = scope_for(s.page, p.frames).locator(p.replies)
-    box = await s.locate(p.input, timeout, p.frames)
-    greeting, _, _ = await wait_for_replies(replies, 0, min(3.0, p.reply_timeout))
-    transcript.greeting = [s.redact(t) for t in greeting]
-    seen = len(greeting)
-    for turn_no, message in enumerate(p.messages[: p.max_turns or len(p.messages)], start=1):
-        box = await s.locate(p.input, timeout, p.frames)
-        seen = max(seen, len(await replies_text(replies)))
-        await box.fill(message, timeout=timeout * 1000)
-        if p.send is not None:
-            send = await s.locate(p.send, timeout, p.frames)
-            await send.click(timeout=timeout * 1000)
+    frames, box_target_, send = p.frames, p.input, p.send
+    frame = None
+    if p.input is None:
+        frame, box = await find_box(s.page, before, max(timeout, 3.0), opened=p.open is not None)
+        chain = await frame_chain(frame)
+        if chain is None:
+            raise ChatNotFound("the chat sits in a frame without an id, name, title or address; name it with `frame:`")
+        frames, box_target_ = chain, box_target(box)
+        send = p.send or await send_target(frame, box)
+        transcript.frame = " > ".join(frames) or None
+    messages = p.messages[: p.max_turns or len(p.messages)]
+    replies = scope_for(s.page, frames).locator(p.replies) if p.replies else None
+    seen = 0
+    if replies is not None:
+        greeting, _, _ = await wait_for_replies(replies, 0, min(3.0, p.reply_timeout))
+        transcript.greeting = [s.redact(t) for t in greeting]
+        seen = len(greeting)
+    else:
+        if frame is None:
+            frame = await (await (await s.locate(box_target_, timeout, frames)).element_handle()).owner_frame()
+        await settle(frame, min(3.0, p.reply_timeout))  # the greeting comes before the mark
+    for turn_no, message in enumerate(messages, start=1):
+        box_el = await s.locate(box_target_, timeout, frames)
+        if replies is not None:
+            seen = max(seen, len(await replies_text(replies)))
         else:
-            await box.press("Enter", timeout=timeout * 1000)
+            await mark(frame)  # what is there now is not a reply to this message
+        await box_el.fill(message, timeout=timeout * 1000)
+        if send is not None:
+            await (await s.locate(send, timeout, frames)).click(timeout=timeout * 1000)
+        else:
+            await box_el.press("Enter", timeout=timeout * 1000)
         count(record, "chat_message")
         record.characters_typed += len(message)
-        new, wait_s, timed_out = await wait_for_replies(replies, seen, p.reply_timeout)
-        seen += len(new)
+        if replies is None:  # the first reply says what a reply is (none came: the next one will)
+            picked, wait_s, timed_out = await wait_replies(frame, message, p.reply_timeout, QUIET_S)
+            new = []
+            if picked is not None:
+                replies = scope_for(s.page, frames).locator(picked["selector"])
+                texts = await replies_text(replies)
+                transcript.greeting = [s.redact(t) for t in texts[: picked["before"]]]
+                new, seen = texts[picked["before"]:], len(texts)
+                transcript.inferred = {"frame": frames, "input": _dump(box_target_), "send": _dump(send),
+                                       "replies": picked["selector"]}
+        else:
+            new, wait_s, timed_out = await wait_for_replies(replies, seen, p.reply_timeout)
+            seen += len(new)
         transcript.turns.append(
             ChatTurn(sent=s.redact(message), replies=[s.redact(t) for t in new], wait_s=wait_s, timed_out=timed_out)
         )
-        if p.success is not None and await _chat_success(s, p, transcript):
+        if await _chat_success(s, p, transcript):
             transcript.success = True
             transcript.turns_to_success = turn_no
             break
 
 
+def _dump(target: Target | None) -> dict[str, Any] | None:
+    return target.model_dump(exclude_defaults=True) if target is not None else None
+
+
 async def _chat_success(s: JourneySession, p: ChatParams, transcript: ChatTranscript) -> bool:
     cond = p.success
-    assert cond is not None
+    if cond is None:  # explore's own test of the replies (the goal's success wording), when it drives
+        return bool(s.chat_done and s.chat_done([r for t in transcript.turns for r in t.replies]))
     if cond.text is not None:
         said = "\n".join(r for t in transcript.turns for r in t.replies).casefold()
         if not any(t.casefold() in said for t in cond.text):

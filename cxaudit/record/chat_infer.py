@@ -1,0 +1,256 @@
+"""A chat widget's parts found at run time, for a `chat:` step that names only how to open it (or nothing):
+its message box, its send button, and a CSS selector for the replies, found by comparing the page before and
+after the first message (the elements that came, less the one that repeats what was sent).
+
+A journey author need not read a widget's markup, and `cxaudit explore` can drive a chat it has never seen.
+What was found is kept in the transcript (``ChatTranscript.inferred``), so a journey can be pinned to it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any
+
+from cxaudit.journey import Target
+from cxaudit.record.failures import StepFailed
+
+TYPED = 'textarea, input:not([type]), input[type=text], [contenteditable=""], [contenteditable=true], [role=textbox]'
+SEEN_KEY = "cxaudit.seen"  # a WeakSet on the frame's window: the elements there before the first message
+
+VISIBLE_JS = """const vis = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+  return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+const norm = s => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
+const cls = e => (typeof e.className === 'string' ? e.className : '');"""
+
+# typed boxes on show, described for ranking: a chat's box has no other typed field beside it (a contact
+# form has a name and an address), sits in something called chat/message/conversation or beside a live log
+FIND_BOXES_JS = """() => {
+""" + VISIBLE_JS + """
+  const typed = TYPED_SEL;
+  const out = [];
+  document.querySelectorAll(typed).forEach((e, i) => {
+    if (!vis(e) || e.disabled || e.readOnly) return;
+    const form = e.closest('form');
+    const kinds = ['hidden', 'submit', 'button', 'checkbox', 'radio', 'image', 'reset'];
+    const others = form ? [...form.querySelectorAll('input, textarea, select')].filter(f => f !== e && vis(f)
+      && !kinds.includes((f.type || '').toLowerCase())).length : 0;
+    let chatty = false, log = false;
+    for (let a = e.parentElement, up = 0; a && up < 6; a = a.parentElement, up++) {
+      if (/chat|messag|convers|assist|bot|composer|widget/i.test((a.id || '') + ' ' + cls(a))) chatty = true;
+      if (a.querySelector('[role=log], [aria-live]')) log = true;
+    }
+    const label = (e.labels && e.labels[0] && e.labels[0].innerText) || e.getAttribute('aria-label') || '';
+    out.push({index: i, id: e.id || '', name: e.getAttribute('name') || '', placeholder: e.getAttribute('placeholder') || '',
+              label: label.replace(/\\s+/g, ' ').trim(), type: (e.getAttribute('type') || e.tagName).toLowerCase(), others, chatty, log,
+              search: /search|such|recherch/i.test([e.getAttribute('type'), e.getAttribute('placeholder'), label, e.name,
+                                                    e.id].join(' '))});
+  });
+  return out;
+}""".replace("TYPED_SEL", repr(TYPED))
+
+# the send button beside the box (walking up from it): one that says send, else the box's form's only button
+SEND_JS = """(index) => {
+""" + VISIBLE_JS + """
+  const typed = TYPED_SEL;
+  const box = document.querySelectorAll(typed)[index];
+  if (!box) return null;
+  const name = b => (b.getAttribute('aria-label') || b.innerText || b.value || b.title || '')
+    .replace(/\\s+/g, ' ').trim();
+  const says = new RegExp('^(?:send|submit|senden|absenden|abschicken|schicken|envoyer|valider|ok|go|[>»›→➤➔✈⮞]+)$'
+    + '|\\\\bsend\\\\b|\\\\bsenden\\\\b|\\\\benvoyer\\\\b', 'i');
+  for (let a = box.parentElement, up = 0; a && up < 4; a = a.parentElement, up++) {
+    const buttons = [...a.querySelectorAll('button, input[type=submit], [role=button]')]
+      .filter(b => vis(b) && !b.contains(box) && b.closest('form') === box.closest('form'));
+    const named = buttons.find(b => says.test(name(b)));
+    if (named) return {name: name(named), id: named.id || ''};
+    if (a.tagName === 'FORM' && buttons.length === 1) return {name: name(buttons[0]), id: buttons[0].id || ''};
+  }
+  return null;
+}""".replace("TYPED_SEL", repr(TYPED))
+
+MARK_JS = "() => { window[Symbol.for('" + SEEN_KEY + "')] = new WeakSet(document.querySelectorAll('*')); return true; }"
+
+# what came since the mark: the outermost new elements with words, split into the echo of the message sent
+# and the rest (the replies); with ``pick`` a selector that matches every reply and no echo, scoped to their
+# common container where one can be named
+FRESH_JS = """([sent, pick]) => {
+""" + VISIBLE_JS + """
+  const seen = window[Symbol.for('""" + SEEN_KEY + """')];
+  if (!seen) return null;
+  const fresh = new Set([...document.body.querySelectorAll('*')].filter(e => !seen.has(e)));
+  const skip = ['SCRIPT', 'STYLE', 'TEMPLATE', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT'];
+  const tops = [...fresh].filter(e => !fresh.has(e.parentElement) && !skip.includes(e.tagName) && vis(e) && norm(e.innerText));
+  const s0 = norm(sent);
+  const isEcho = e => { const t = norm(e.innerText); return t.includes(s0) || (t.length > 8 && s0.includes(t)); };
+  const echo = tops.filter(isEcho), replies = tops.filter(e => !isEcho(e));
+  if (!pick) return {replies: replies.length, echo: echo.length};
+  if (!replies.length) return null;
+  const esc = CSS.escape, plain = c => !/\\d{3,}|^(?:ng-|css-|sc-|jsx-)/.test(c);
+  const classes = e => [...e.classList].filter(plain);
+  const common = list => list.reduce((acc, e) => acc.filter(c => e.classList.contains(c)), classes(list[0]));
+  const tag = replies.every(e => e.tagName === replies[0].tagName) ? replies[0].tagName.toLowerCase() : '';
+  const mine = common(replies), dot = list => list.map(c => '.' + esc(c)).join('');
+  const cands = [];
+  if (echo.length) {
+    const shared = mine.filter(c => echo.every(e => e.classList.contains(c)));
+    const echoOnly = common(echo).filter(c => !replies.some(r => r.classList.contains(c)));
+    if (shared.length && echoOnly.length) cands.push(tag + dot(shared) + ':not(.' + esc(echoOnly[0]) + ')');
+  }
+  if (mine.length) cands.push(tag + dot(mine));
+  for (const attr of ['data-author', 'data-from', 'data-sender', 'data-role', 'data-type', 'data-message-author', 'aria-label']) {
+    const v = replies[0].getAttribute(attr);
+    if (v && replies.every(r => r.getAttribute(attr) === v)) cands.push(tag + '[' + attr + '="' + v.replace(/"/g, '\\\\"') + '"]');
+  }
+  let box = replies[0].parentElement;
+  while (box && ![...replies, ...echo].every(e => box.contains(e))) box = box.parentElement;
+  const scopes = [];
+  if (box && box !== document.body) {
+    if (box.id) scopes.push('#' + esc(box.id));
+    if (box.getAttribute('role') === 'log') scopes.push('[role=log]');
+    if (classes(box).length) scopes.push(box.tagName.toLowerCase() + dot(classes(box)));
+  }
+  scopes.push('');
+  for (const c of cands) for (const scope of scopes) {
+    const sel = scope ? scope + ' ' + c : c;
+    let found;
+    try { found = [...document.querySelectorAll(sel)]; } catch (err) { continue; }
+    if (replies.every(r => found.includes(r)) && !echo.some(e => found.includes(e))) {
+      return {selector: sel, before: found.filter(e => seen.has(e) && norm(e.innerText)).length};
+    }
+  }
+  return null;
+}"""
+
+FRAME_CSS_JS = """e => { const t = e.tagName.toLowerCase();
+  if (e.id) return t + '#' + CSS.escape(e.id);
+  for (const a of ['name', 'title', 'src']) {
+    const v = e.getAttribute(a);
+    if (v) return t + '[' + a + '="' + v.replace(/"/g, '\\\\"') + '"]';
+  }
+  return null; }"""
+
+MESSAGE_WORDS = ("message", "nachricht", "type", "schreib", "frage", "question", "écri", "tapez", "saisi", "ask", "chat")
+
+
+class ChatNotFound(StepFailed):
+    """No chat box could be told apart on the page (or its replies from the messages sent)."""
+
+
+async def frame_chain(frame: Any) -> list[str] | None:
+    """The `frame:` list that scopes a target to ``frame`` (outermost first); None when a frame has no name."""
+    chain: list[str] = []
+    while frame.parent_frame is not None:
+        css = await (await frame.frame_element()).evaluate(FRAME_CSS_JS)
+        if not css:
+            return None
+        chain.insert(0, css)
+        frame = frame.parent_frame
+    return chain
+
+
+def _rank(box: dict[str, Any], new: bool, framed: bool) -> float:
+    if box["search"] or box["others"] >= 2:
+        return 0.0  # a search field, or a contact form's message with a name and an address beside it
+    said = " ".join([box["placeholder"], box["label"], box["name"], box["id"]]).lower()
+    score = 3.0 * box["chatty"] + 2.0 * box["log"] + 2.0 * any(w in said for w in MESSAGE_WORDS)
+    return score + (3.0 if new else 0.0) + (1.0 if framed and (new or box["chatty"]) else 0.0)
+
+
+async def boxes(page: Any) -> list[tuple[Any, dict[str, Any]]]:
+    found = []
+    for frame in page.frames:
+        try:
+            found += [(frame, b) for b in await frame.evaluate(FIND_BOXES_JS)]
+        except Exception:  # noqa: BLE001 - a frame detached or still loading
+            continue
+    return found
+
+
+def box_key(frame: Any, box: dict[str, Any]) -> tuple[str, str, str, str]:
+    return (frame.url, box["id"], box["name"], box["placeholder"])
+
+
+async def find_box(page: Any, before: set[tuple[str, str, str, str]], timeout: float,
+                   opened: bool = True) -> tuple[Any, dict[str, Any]]:
+    """The chat's message box: the best ranked typed box on show, waiting up to ``timeout`` for one. A chat
+    opened by a launcher shows a new box; one always on show needs words of its own (a message, a chat)."""
+    enough = 3.0 if opened else 2.0
+    deadline = time.monotonic() + timeout
+    while True:
+        ranked = sorted(((_rank(b, box_key(f, b) not in before, f.parent_frame is not None), f, b)
+                         for f, b in await boxes(page)), key=lambda r: -r[0])
+        if ranked and ranked[0][0] >= enough:
+            return ranked[0][1], ranked[0][2]
+        if time.monotonic() >= deadline:
+            raise ChatNotFound("no chat message box was found on the page; name it with `input:`")
+        await asyncio.sleep(0.2)
+
+
+def box_target(box: dict[str, Any]) -> Target:
+    if box["placeholder"].strip():
+        return Target(placeholder=box["placeholder"], exact=True)
+    if box["label"].strip():
+        return Target(label=box["label"])
+    if box["id"]:
+        return Target(css=f"#{box['id']}")
+    if box["name"]:
+        return Target(css=f"[name='{box['name']}']")
+    return Target(css=f"{TYPED} >> nth={box['index']}")
+
+
+async def send_target(frame: Any, box: dict[str, Any]) -> Target | None:
+    """The send button beside the box, or None (the message is sent with Enter)."""
+    found = await frame.evaluate(SEND_JS, box["index"])
+    if not found:
+        return None
+    if found["name"]:
+        return Target(role="button", name=found["name"], exact=True)
+    return Target(css=f"#{found['id']}") if found["id"] else None
+
+
+async def mark(frame: Any) -> None:
+    await frame.evaluate(MARK_JS)
+
+
+async def wait_replies(frame: Any, sent: str, timeout: float, quiet: float) -> tuple[dict[str, Any] | None, float, bool]:
+    """After the first message: wait for elements that are not its echo, then until they stop coming, and
+    return the replies' selector (with how many matches were there before: the greeting)."""
+    t0 = time.monotonic()
+    deadline = t0 + timeout
+    counts = await frame.evaluate(FRESH_JS, [sent, False])
+    while (counts is None or not counts["replies"]) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        counts = await frame.evaluate(FRESH_JS, [sent, False])
+    if counts is None or not counts["replies"]:
+        return None, round(time.monotonic() - t0, 3), True
+    first = time.monotonic()
+    quiet_since, last = first, counts
+    while time.monotonic() - quiet_since < quiet and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        counts = await frame.evaluate(FRESH_JS, [sent, False])
+        if counts != last:
+            last, quiet_since = counts, time.monotonic()
+    picked = await frame.evaluate(FRESH_JS, [sent, True])
+    if picked is None:
+        raise ChatNotFound("the chat's replies could not be told apart from the messages sent; name them with `replies:` (CSS)")
+    return picked, round(first - t0, 3), False
+
+
+SETTLE_JS = "() => document.body ? document.body.innerText.length + ':' + document.body.querySelectorAll('*').length : ''"
+
+
+async def settle(frame: Any, timeout: float, quiet: float = 0.7) -> None:
+    """Wait until the frame's words stop changing (a greeting typed in), bounded by ``timeout``."""
+    deadline = time.monotonic() + timeout
+    last, since = None, time.monotonic()
+    while time.monotonic() < deadline:
+        try:
+            now = await frame.evaluate(SETTLE_JS)
+        except Exception:  # noqa: BLE001 - still loading
+            now = None
+        if now != last:
+            last, since = now, time.monotonic()
+        elif time.monotonic() - since >= quiet:
+            return
+        await asyncio.sleep(0.1)

@@ -1,0 +1,98 @@
+"""Chats without selectors, in a real browser against fixture pages (tests/fixtures/pages/explore/chat*):
+a `chat:` step that names only its launcher finds the box, the send button (or Enter) and what a reply is;
+explore drives a chat to a person, stops at a bot that never hands over, and cancels where the page says
+to cancel in the chat. Every widget here marks its messages differently (an attribute, classes, tags)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from cli_run import cx
+
+from cxaudit.explore import ExploreOptions, explore
+
+pytestmark = pytest.mark.browser
+
+
+def _journey(tmp_path: Path, start: str, chat: dict, success: str) -> Path:
+    path = tmp_path / "chat.yaml"
+    path.write_text(yaml.safe_dump({"name": "chat", "goal": "contact_support", "language": "en", "start": start,
+                                    "steps": [{"chat": chat}], "success": {"text": success}}), encoding="utf-8")
+    return path
+
+
+def _run(path: Path, base: str, tmp_path: Path) -> dict:
+    ran = cx("run", str(path), "--base-url", base, "--out", str(tmp_path / "out"), "--quiet")
+    folder = Path(ran.stdout.splitlines()[0])
+    return json.loads((folder / "results.json").read_text(encoding="utf-8"))["journeys"][0]
+
+
+def test_a_chat_step_without_selectors_finds_the_box_and_the_replies(pages_url, tmp_path):
+    # support.html: a contact form (name, e-mail, message) beside an in-page chat whose box sends on Enter
+    # and whose messages differ only by data-author
+    path = _journey(tmp_path, "/explore/support.html",
+                    {"open": {"role": "button", "name": "Start a chat"},
+                     "messages": ["My order is late", "Can I talk to a person?"],
+                     "success": {"text": "has joined the chat"}}, "has joined the chat")
+    journey = _run(path, pages_url, tmp_path)
+    assert journey["outcome"] == "completed", journey.get("error")
+    chat = journey["steps"][1]["chat"]
+    assert chat["inferred"]["input"] == {"label": "Your message"}
+    assert chat["inferred"]["send"] is None  # no send button: Enter
+    assert chat["inferred"]["replies"].endswith('[data-author="bot"]')
+    assert chat["greeting"] == ["Hello! I am the Brightside assistant."]
+    assert [t["replies"] for t in chat["turns"]] == [["Have you looked at our help articles?"],
+                                                     ["Sam has joined the chat. How can I help?"]]
+    assert chat["turns_to_success"] == 2
+
+
+def test_replies_that_cannot_be_told_from_the_messages_sent_fail_in_one_line(pages_url, tmp_path):
+    # plainchat.html: the customer's messages and the bot's are the same bare <p>
+    path = _journey(tmp_path, "/explore/plainchat.html", {"messages": ["Hello there"]}, "never")
+    journey = _run(path, pages_url, tmp_path)
+    assert journey["outcome"] == "error"
+    assert "name them with `replies:`" in journey["error"]["reason"]
+
+
+def test_explore_reaches_a_person_in_the_chat_rather_than_the_form(pages_url):
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/support.html", goal="contact_support"))
+    assert result.outcome == "completed", result.reason
+    chat = result.steps[-1]["chat"]
+    assert chat["open"] == {"role": "button", "name": "Start a chat", "exact": True}
+    assert chat["replies"].endswith('[data-author="bot"]') and chat["success"] == {"text": "has joined the chat"}
+    assert len(chat["messages"]) == 2  # the problem, then a request for a person: no message after the handover
+    assert result.success == "has joined the chat"
+
+
+def test_a_bot_that_never_hands_over_is_a_dead_end_and_the_journey_replays(pages_url, tmp_path):
+    ran = cx("explore", f"{pages_url}/explore/loopchat.html", "--goal", "contact_support", "--out", str(tmp_path),
+             "--quiet")
+    assert ran.returncode == 0, ran.stderr  # blocked is a finding, not an error
+    folder = Path(ran.stdout.splitlines()[0])
+    run = json.loads((folder / "results.json").read_text(encoding="utf-8"))
+    assert run["options"]["explored"]["outcome"] == "blocked"
+    assert "did not hand over to a person" in run["options"]["explored"]["reason"]
+    journey = run["journeys"][0]
+    assert journey["outcome"] == "blocked"
+    fails = {c["id"] for c in journey["checks"] if c["status"] == "fail"}
+    assert {"chatbot_loop", "no_human_handoff"} <= fails
+    written = yaml.safe_load((folder / "journey.yaml").read_text(encoding="utf-8"))
+    chat = written["steps"][-1]["chat"]
+    assert chat["frame"] == ['iframe#frame'] and chat["replies"] == "[role=log] p.msg-bot"
+    assert written["blocked"] == {"text": "Please check our help articles for the answer to your question"}
+    again = cx("run", str(folder / "journey.yaml"), "--base-url", pages_url, "--out", str(tmp_path / "again"),
+               "--quiet")
+    replayed = json.loads((Path(again.stdout.splitlines()[0]) / "results.json").read_text(encoding="utf-8"))
+    assert replayed["journeys"][0]["outcome"] == "blocked"
+
+
+def test_explore_cancels_in_the_chat_when_the_page_says_so_and_declines_the_offer(pages_url):
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/chat-cancel.html", goal="cancel"))
+    assert result.outcome == "completed", result.reason
+    chat = result.steps[-1]["chat"]
+    assert chat["send"] == {"role": "button", "name": "Send", "exact": True}  # the ➤ button, by its aria-label
+    assert chat["replies"] == "#msgs li.from-bot"
+    assert len(chat["messages"]) == 2 and "has been cancelled" in result.success
