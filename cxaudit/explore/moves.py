@@ -13,6 +13,7 @@ from cxaudit.explore import words
 from cxaudit.explore.words import label
 from cxaudit.results.observation import Element, FormField, Observation
 
+OFFERED = re.compile(r"(?i)offer|deal|discount|angebot|rabatt|offre|remise|réduction|%|\bfree\b|gratis|kostenlos|gratuit")  # "Accept offer" is no banner
 CLICKABLE_ROLES = {"link", "button", "tab", "menuitem", "menuitemradio", "treeitem", None}
 PLACEHOLDER_OPTION = re.compile(r"(?i)^\s*(?:$|-+|bitte\b|please\b|choose\b|select\b|wählen|auswählen|veuillez|choisi)")
 
@@ -81,7 +82,7 @@ def banner_moves(page: Page) -> list[Move]:
     """Close a consent banner (reject where a reject exists, else accept) or a pop-up that covers the page."""
     obs, lang = page.obs, page.lang
     moves: list[Move] = []
-    for el, how in words.consent_buttons(obs, lang)[:1]:
+    for el, how in [(e, h) for e, h in words.consent_buttons(obs, lang) if not OFFERED.search(label(e))][:1]:
         moves.append(Move("consent", label(el), 100.0 if how == "reject" else 90.0,
                           [{"dismiss": target_of(el)}], why=f"consent:{how}"))
     if obs.dialogs and not moves:  # a pop-up (a rating prompt, a newsletter box): closed as a customer would

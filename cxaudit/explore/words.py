@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent / "lexicons"
 GOALS = ("cancel", "uninstall", "contact_support", "signup")
 # which tags of the `way` lexicon lead towards each goal, and how strongly
 WAY_WEIGHTS = {
-    "cancel": {"account": 4.0, "settings": 2.5, "help": 1.5},
+    "cancel": {"account": 4.0, "login": 3.0, "settings": 2.5, "help": 1.5},
     "uninstall": {"settings": 4.0, "account": 1.5, "help": 1.0},
     "contact_support": {"help": 4.0, "account": 1.0},
     "signup": {"plans": 4.0, "account": 0.5},
@@ -160,6 +160,10 @@ def dead_end_text(obs: Observation, goal: str, lang: str | None) -> str | None:
                     return _quote(text, m.start, m.end)
         return None
     lex = lexicons()["channel_redirect"]
+    for text in texts:  # "cancelling isn't possible on this website" is the end, whatever else the page says
+        for sentence, m in redirects(lex, text, lang):
+            if tag_of(m) == "offline":
+                return _quote(sentence, 0, len(sentence))
     if offers_online(lex, texts, lang):
         return None
     for text in texts:

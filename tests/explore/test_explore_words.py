@@ -207,3 +207,75 @@ def test_a_contact_form_receipt_is_no_chat_handoff():
     joined = observation(texts=["Anna ist dem Chat beigetreten."])
     assert words.success_text(joined, "contact_support", "de", chat=False) is None
     assert words.success_text(joined, "contact_support", "de")
+
+
+def test_an_offer_accepted_with_accept_is_no_consent_banner():
+    # a retention page whose footer speaks of cookies: "Accept offer" must not be clicked as a banner's accept
+    obs = observation(texts=["Stay with us: 50% off for three months.", "Cookie settings"],
+                      elements=[element(role="button", name="Accept offer"), element(role="link", name="Cancel anyway")])
+    assert banner_moves(page(obs, in_flow=True)) == []
+    assert [m.label for m in moves_on(page(obs, in_flow=True), False)[0]] == ["Cancel anyway"]
+
+
+@pytest.mark.parametrize(("name", "lang"), [
+    ("I don\u2019t want cheaper rides", "en"), ("Ich möchte keine Vorteile", "de"), ("Je ne veux pas économiser", "fr"),
+])
+def test_a_decline_worded_as_the_customers_i_dont_want_leads_on_in_a_flow(name, lang):
+    assert words.intent(name, "cancel", lang, in_flow=True).why == "onward"
+    assert words.forbidden(name, "cancel", lang) is None
+
+
+@pytest.mark.parametrize(("name", "lang"), [("Log in", "en"), ("Sign in", "en"), ("Anmelden", "de"), ("Se connecter", "fr")])
+def test_a_bare_log_in_link_is_a_way_to_cancel_below_the_account(name, lang):
+    verdict = words.intent(name, "cancel", lang, in_flow=False)
+    assert verdict.why == "way:login" and 0 < verdict.score < words.intent("My account", "cancel", "en", in_flow=False).score
+    assert words.intent("Log in to see our new offers", "cancel", "en", in_flow=False).why != "way:login"
+
+
+@pytest.mark.parametrize(("name", "lang"), [("Stop my monthly gift", "en"), ("End now", "en"), ("Stop payments", "en")])
+def test_stopping_a_gift_or_ending_now_says_the_goal(name, lang):
+    assert words.intent(name, "cancel", lang, in_flow=True).why == "goal"
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Your Autoship is cancelled.", "en"), ("Your monthly gift has been stopped.", "en"),
+    ("Ihre Mitgliedschaft wurde zum 31.12. beendet.", "de"),
+])
+def test_more_ways_of_saying_cancelled(text, lang):
+    assert words.success_text(observation(texts=[text]), "cancel", lang)
+
+
+def test_an_ended_minimum_term_is_not_success():
+    assert words.success_text(observation(texts=["Ihre Mindestlaufzeit ist beendet, Sie können jederzeit kündigen."]),
+                              "cancel", "de") is None
+    assert words.success_text(observation(texts=["Once your Autoship is cancelled, nothing more is sent."]),
+                              "cancel", "en") is None
+
+
+def test_online_ruled_out_is_a_dead_end_even_beside_instructions_for_an_app():
+    obs = observation(texts=["Only Apple can cancel it. Cancelling isn't possible on this website.",
+                             "Tap Tunely Premium, then Cancel Subscription."])
+    assert "isn't possible on this website" in words.dead_end_text(obs, "cancel", "en")
+
+
+def test_a_chat_is_opened_on_contact_support_and_where_the_page_says_to_cancel_in_it():
+    launcher = element(role="button", name="Chat with us")
+    support = moves_on(page(observation(texts=["How can we help?"], elements=[launcher]), goal="contact_support"), False)[0]
+    chat = next(m for m in support if m.kind == "chat")
+    assert chat.steps[0]["chat"]["open"] == {"role": "button", "name": "Chat with us", "exact": True}
+    said = chat.steps[0]["chat"]["messages"]
+    assert len(said) == 3 and all(words.says("human_request", m, "en") for m in said[1:])
+    plain = observation(texts=["Your plan: Plus."], elements=[launcher])
+    assert not [m for m in moves_on(page(plain), False)[0] if m.kind == "chat"]  # a cancel does not chat by default
+    told = observation(texts=["To cancel your plan, chat with our assistant Stella."], elements=[launcher])
+    chat = next(m for m in moves_on(page(told), False)[0] if m.kind == "chat")
+    assert "cancel" in chat.steps[0]["chat"]["messages"][0]
+    linked = observation(texts=["How can we help?"], elements=[element(role="link", name="Live chat", href="/chat")])
+    assert not [m for m in moves_on(page(linked, goal="contact_support"), False)[0] if m.kind == "chat"]  # a page: clicked
+
+
+def test_a_chat_reply_that_says_a_person_joined_quotes_only_the_words_not_the_name():
+    assert words.reply_success(["Thanks.", "Sam has joined the chat."], "contact_support", "en") == "has joined the chat"
+    assert words.reply_success(["Please check our help articles."], "contact_support", "en") is None
+    assert words.reply_quote("Please check our help articles for the answer. Anything else?") == \
+        "Please check our help articles for the answer"
