@@ -54,6 +54,17 @@ def target_of(el: Element) -> dict[str, Any]:
     return {"text": name, "exact": True}
 
 
+def button_target(el: Element, page: Page) -> dict[str, Any]:
+    """A form's button: by role and name, and by its place among the page's controls of that name when the page
+    has more ("Sign in" in the header opened the dialog whose own "Sign in" sends the log-in)."""
+    target = target_of(el)
+    if "role" in target:
+        same = [e for e in page.obs.elements if not e.hidden and e.role == el.role and label(e) == target["name"]]
+        if len(same) > 1 and el in same:
+            target["nth"] = same.index(el)
+    return target
+
+
 def field_target(f: FormField) -> dict[str, Any]:
     if f.label.strip():
         return {"label": " ".join(f.label.split()), "exact": True}
@@ -85,7 +96,8 @@ def banner_moves(page: Page) -> list[Move]:
     for el, how in [(e, h) for e, h in words.consent_buttons(obs, lang) if not OFFERED.search(label(e))][:1]:
         moves.append(Move("consent", label(el), 100.0 if how == "reject" else 90.0,
                           [{"dismiss": target_of(el)}], why=f"consent:{how}"))
-    if obs.dialogs and not moves:  # a pop-up (a rating prompt, a newsletter box): closed as a customer would
+    if obs.dialogs and not moves and not _dialog_is_the_way(page):
+        # a pop-up (a rating prompt, a newsletter box): closed as a customer would
         for el in page.visible:
             if (el.in_dialog or el.landmark == "dialog") and words.says("dismiss", label(el), lang) \
                     and not words.intent(label(el), page.goal, lang, in_flow=False).score:
@@ -94,6 +106,16 @@ def banner_moves(page: Page) -> list[Move]:
                                   why="pop-up"))
                 break
     return moves
+
+
+def _dialog_is_the_way(page: Page) -> bool:
+    """A dialog that holds the way on is no pop-up to close: a log-in form ("Sign in" opened it), or a control
+    that says the goal ("Confirm cancellation"). A "Submit" or "Continue" alone does not: a rating prompt has one."""
+    in_dialog = {e.ref for e in page.visible if e.in_dialog or e.landmark == "dialog"}
+    if any(f.ref in in_dialog and f.type == "password" for form in page.obs.forms for f in form.fields):
+        return True
+    return any(e.ref in in_dialog and words.intent(label(e), page.goal, page.lang, in_flow=True).why == "goal"
+               and not words.forbidden(label(e), page.goal, page.lang) for e in page.visible)
 
 
 # ------------------------------------------------------------------ forms
@@ -132,7 +154,7 @@ def login_move(page: Page, have_credentials: bool) -> Move | None:
         return Move("login", f"log in ({label(submit)})", 50.0, [{"login": {
             "username": {**field_target(user), "value": "${CXAUDIT_USERNAME}"},
             "password": {**field_target(password), "value": "${CXAUDIT_PASSWORD}"},
-            "submit": target_of(submit),
+            "submit": button_target(submit, page),
         }}], why="login")
     return None
 
@@ -243,9 +265,9 @@ def form_moves(page: Page, have_credentials: bool = False) -> list[Move]:
                 (questions if _question(f) else details).append(answer)
         steps: list[dict[str, Any]] = list(details)
         if questions:
-            steps.append({"gate": {"proceed": target_of(submit), "answer": questions}})
+            steps.append({"gate": {"proceed": button_target(submit, page), "answer": questions}})
         else:
-            steps.append({"click": target_of(submit)})
+            steps.append({"click": button_target(submit, page)})
         moves.append(Move("form", f"send the form ({label(submit)})", verdict.score + 1.0, steps, why=verdict.why))
     return moves
 
@@ -274,24 +296,29 @@ def _reasonish(f: FormField) -> bool:
 
 # ------------------------------------------------------------------ chats
 CHAT_LAUNCHER = re.compile(r"(?i)\b(?:live[- ]?)?chat\w*\b|\bchatbot\b|\bassistant\b|\bassistent\w*|\bdiscuter\b")
-# the standard messages: the problem, then a request for a person (asked twice, as a customer would)
+# the standard messages: the problem, then a request for a person, insisted on as a customer would (a bot
+# may hand over only when asked again)
 CHAT_MESSAGES = {
     ("contact_support", "en"): ["I have a problem with my order and I need help, please.",
-                                "I would like to talk to a person, please.", "Please connect me to a human agent."],
+                                "I would like to talk to a person, please.", "Please connect me to a human agent.",
+                                "Yes, I still want to talk to a person."],
     ("contact_support", "de"): ["Ich habe ein Problem mit meiner Bestellung und brauche bitte Hilfe.",
                                 "Ich möchte bitte mit einem Mitarbeiter sprechen.",
-                                "Bitte verbinden Sie mich mit einem Menschen."],
+                                "Bitte verbinden Sie mich mit einem Menschen.",
+                                "Ja, ich möchte weiterhin mit einem Mitarbeiter sprechen."],
     ("contact_support", "fr"): ["J'ai un problème avec ma commande et j'ai besoin d'aide, s'il vous plaît.",
                                 "Je voudrais parler à un conseiller, s'il vous plaît.",
-                                "Merci de me mettre en relation avec une personne."],
+                                "Merci de me mettre en relation avec une personne.",
+                                "Oui, je veux toujours parler à un conseiller."],
     ("cancel", "en"): ["I want to cancel my subscription, please.", "Please cancel it now. I do not want an offer.",
-                       "I would like to talk to a person, please."],
+                       "I would like to talk to a person, please.", "Yes, I still want to cancel today."],
     ("cancel", "de"): ["Ich möchte bitte meinen Vertrag kündigen.",
                        "Bitte kündigen Sie jetzt. Ich möchte kein Angebot.",
-                       "Ich möchte bitte mit einem Mitarbeiter sprechen."],
+                       "Ich möchte bitte mit einem Mitarbeiter sprechen.", "Ja, ich möchte weiterhin heute kündigen."],
     ("cancel", "fr"): ["Je voudrais résilier mon abonnement, s'il vous plaît.",
                        "Merci de le résilier maintenant. Je ne veux pas d'offre.",
-                       "Je voudrais parler à un conseiller, s'il vous plaît."],
+                       "Je voudrais parler à un conseiller, s'il vous plaît.",
+                       "Oui, je veux toujours résilier aujourd'hui."],
 }
 
 

@@ -264,7 +264,7 @@ def test_a_chat_is_opened_on_contact_support_and_where_the_page_says_to_cancel_i
     chat = next(m for m in support if m.kind == "chat")
     assert chat.steps[0]["chat"]["open"] == {"role": "button", "name": "Chat with us", "exact": True}
     said = chat.steps[0]["chat"]["messages"]
-    assert len(said) == 3 and all(words.says("human_request", m, "en") for m in said[1:])
+    assert len(said) == 4 and all(words.says("human_request", m, "en") for m in said[1:])
     plain = observation(texts=["Your plan: Plus."], elements=[launcher])
     assert not [m for m in moves_on(page(plain), False)[0] if m.kind == "chat"]  # a cancel does not chat by default
     told = observation(texts=["To cancel your plan, chat with our assistant Stella."], elements=[launcher])
@@ -279,3 +279,54 @@ def test_a_chat_reply_that_says_a_person_joined_quotes_only_the_words_not_the_na
     assert words.reply_success(["Please check our help articles."], "contact_support", "en") is None
     assert words.reply_quote("Please check our help articles for the answer. Anything else?") == \
         "Please check our help articles for the answer"
+
+
+def test_a_log_in_dialog_is_filled_not_closed_and_its_button_told_from_the_headers():
+    # "Sign in" in the header opened a dialog with the form and its own "Sign in" (and a "Close")
+    obs = observation(
+        dialogs=[dialog(text="Sign in to Dashfern")],
+        elements=[element(ref="h", role="button", name="Sign in"),
+                  element(ref="x", role="button", name="Close", in_dialog=True),
+                  element(ref="e0", role="textbox", name="Email", groups=["form@a"], in_dialog=True),
+                  element(ref="e1", role="textbox", name="Password", groups=["form@a"], in_dialog=True),
+                  element(ref="e2", role="button", name="Sign in", groups=["form@a"], in_dialog=True)],
+        forms=[form(field(ref="e0", label="Email", type="email"), field(ref="e1", label="Password", type="password"))])
+    assert banner_moves(page(obs)) == []
+    login = moves_on(page(obs), True)[0][0]
+    assert login.kind == "login"
+    assert login.steps[0]["login"]["submit"] == {"role": "button", "name": "Sign in", "exact": True, "nth": 1}
+
+
+def test_a_confirmation_dialog_is_answered_not_closed_and_a_rating_pop_up_is_closed():
+    confirm = observation(dialogs=[dialog(text="Are you sure?")],
+                          elements=[element(role="button", name="Close", in_dialog=True),
+                                    element(role="button", name="Confirm cancellation", in_dialog=True)])
+    assert banner_moves(page(confirm, in_flow=True)) == []
+    rating = observation(dialogs=[dialog(text="Rate us")],
+                         elements=[element(role="button", name="Close", in_dialog=True),
+                                   element(role="button", name="Submit rating", in_dialog=True)])
+    assert banner_moves(page(rating, in_flow=True))[0].label == "Close"  # "Submit rating" is no way on
+
+
+@pytest.mark.parametrize(("name", "lang", "forbidden"), [
+    ("Vorgang abschließen", "de", False), ("Kündigung abschließen", "de", False),
+    ("Vertrag abschließen", "de", True), ("Jetzt abschließen", "de", True),
+])
+def test_abschliessen_completes_a_cancellation_but_concludes_no_contract(name, lang, forbidden):
+    assert (words.forbidden(name, "cancel", lang) is not None) is forbidden
+    if not forbidden:
+        assert words.intent(name, "cancel", lang, in_flow=True).score >= words.ONWARD_SCORE
+
+
+@pytest.mark.parametrize(("text", "goal", "lang"), [
+    ("Your membership has ended.", "cancel", "en"), ("Automatic payments cancelled", "cancel", "en"),
+    ("Your Dashfern Plus membership has been ended.", "cancel", "en"),
+    ("TresorFix wurde von diesem Gerät entfernt.", "uninstall", "de"),
+])
+def test_ended_and_removed_wording_says_the_goal_was_reached(text, goal, lang):
+    assert words.success_text(observation(texts=[text]), goal, lang)
+
+
+def test_remove_the_product_completely_says_uninstall():
+    assert words.intent("Remove Guardwell completely", "uninstall", "en", in_flow=True).why == "goal"
+    assert words.intent("Remove an item from your basket", "uninstall", "en", in_flow=True).why != "goal"
