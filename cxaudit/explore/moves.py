@@ -13,7 +13,8 @@ from cxaudit.explore import words
 from cxaudit.explore.words import label
 from cxaudit.results.observation import Element, FormField, Observation
 
-OFFERED = re.compile(r"(?i)offer|deal|discount|angebot|rabatt|offre|remise|réduction|%|\bfree\b|gratis|kostenlos|gratuit")  # "Accept offer" is no banner
+# a consent button's name that speaks of an offer: "Accept offer" is no banner
+OFFERED = re.compile(r"(?i)offer|deal|discount|angebot|rabatt|offre|remise|réduction|%|\bfree\b|gratis|kostenlos|gratuit")
 CLICKABLE_ROLES = {"link", "button", "tab", "menuitem", "menuitemradio", "treeitem", None}
 PLACEHOLDER_OPTION = re.compile(r"(?i)^\s*(?:$|-+|bitte\b|please\b|choose\b|select\b|wählen|auswählen|veuillez|choisi)")
 
