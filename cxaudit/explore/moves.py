@@ -100,7 +100,7 @@ def banner_moves(page: Page) -> list[Move]:
     if obs.dialogs and not moves and not _dialog_is_the_way(page):
         # a pop-up (a rating prompt, a newsletter box): closed as a customer would
         for el in page.visible:
-            if (el.in_dialog or el.landmark == "dialog") and words.says("dismiss", label(el), lang) \
+            if _in_dialog(el) and words.says("dismiss", label(el), lang) \
                     and not words.intent(label(el), page.goal, lang, in_flow=False).score:
                 # a pop-up may come late: the written journey waits for it, as a scripted one would
                 moves.append(Move("dismiss", label(el), 80.0, [{"wait_for": target_of(el)}, {"dismiss": target_of(el)}],
@@ -109,10 +109,14 @@ def banner_moves(page: Page) -> list[Move]:
     return moves
 
 
+def _in_dialog(el: Element) -> bool:
+    return el.in_dialog or el.landmark == "dialog"
+
+
 def _dialog_is_the_way(page: Page) -> bool:
     """A dialog that holds the way on is no pop-up to close: a log-in form ("Sign in" opened it), or a control
     that says the goal ("Confirm cancellation"). A "Submit" or "Continue" alone does not: a rating prompt has one."""
-    in_dialog = {e.ref for e in page.visible if e.in_dialog or e.landmark == "dialog"}
+    in_dialog = {e.ref for e in page.visible if _in_dialog(e)}
     if any(f.ref in in_dialog and f.type == "password" for form in page.obs.forms for f in form.fields):
         return True
     return any(e.ref in in_dialog and words.intent(label(e), page.goal, page.lang, in_flow=True).why == "goal"

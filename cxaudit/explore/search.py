@@ -121,7 +121,6 @@ class Explorer:
         self.session: LiveSession | None = None
         self.path: list[dict[str, Any]] | None = []  # where the browser is; None after a move failed half-way
         self.leads: dict[str, str] = {}  # a control's name -> the state clicking it led to
-        self.last_record: StepRecord | None = None
         self.chatted: set[str] = set()  # the chats driven (by their launcher's name)
         self.scratch = Path(".")  # a gate's picture of its block goes here while searching (thrown away)
 
@@ -174,7 +173,6 @@ class Explorer:
         obs = None
         for step in _parse_steps(move.steps, self.o, self.start, self._journey_lang()):
             record = await self.session.do(step)
-            self.last_record = record
             self.spent += max(1, record.actions)
             if record.status == "failed":
                 self.path = None
@@ -279,9 +277,9 @@ class Explorer:
                 return self._stop("the time limit ran out")
             if move.kind == "click" and self.leads.get(self._lead(move)) in self.visited:
                 continue  # the same control (a menu, a footer link) already led to a page seen
-            if move.kind == "chat" and move.label in self.chatted:
-                continue  # a chat on every page (a floating launcher) is driven once
             if move.kind == "chat":
+                if move.label in self.chatted:
+                    continue  # a chat on every page (a floating launcher) is driven once
                 self.chatted.add(move.label)
             before = await self._go(path)
             if before is None:
@@ -323,8 +321,7 @@ class Explorer:
     def _chatted(self, move: Move, path: list[dict]) -> ExploreResult | None:
         """After a chat: the goal reached in its replies, else a dead end (it never handed over). The step is
         written with the parts found on the page, so the journey replays the same widget."""
-        record = self.last_record
-        chat = record.chat if record is not None else None
+        chat = self.session.result.steps[-1].chat  # the chat step just run
         if chat is None or not chat.turns:
             self.tried.append(Tried(len(path), move.label, move.kind, "failed: the chat did not answer", move.steps))
             return None

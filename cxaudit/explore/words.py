@@ -6,9 +6,11 @@ page says the goal was reached, or that the online path ends here."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from cxaudit.judge.clauses import offers_online, redirects, sentences
 from cxaudit.judge.detectors._wording import tag_of
@@ -107,24 +109,27 @@ def page_text(obs: Observation) -> list[str]:
 def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = True) -> str | None:
     """The words that say the goal was reached on this page, as a success condition can quote them
     (``chat=False``: not a person joining a chat, only a message received)."""
-    lex = lexicons()["success"]
     candidates = [h.text for h in obs.headings] + [a.text for a in obs.alerts] + page_text(obs)
-    for text in candidates:
-        for m in lex.matches(text, lang):
-            if tag_of(m) == goal and (chat or not re.search(r"(?i)chat|agent|verbinde|relation|rejoint", m.text)):
-                return _quote(text, m.start, m.end)
+    for text, m in _success_matches(candidates, goal, lang):
+        if chat or not re.search(r"(?i)chat|agent|verbinde|relation|rejoint", m.text):
+            return _quote(text, m.start, m.end)
     return None
+
+
+def _success_matches(texts: list[str], goal: str, lang: str | None) -> Iterator[tuple[str, Any]]:
+    """Each match of the goal's success wording in ``texts``, with its text (offsets into the folded text)."""
+    lex = lexicons()["success"]
+    for text in texts:
+        for m in lex.matches(text, lang):
+            if tag_of(m) == goal:
+                yield text, m
 
 
 def reply_success(replies: list[str], goal: str, lang: str | None) -> str | None:
     """The words of a chat reply that say the goal was reached (a person joined; the contract was ended):
     only the matched words, since the agent's name or a reference in the sentence changes from chat to chat."""
-    lex = lexicons()["success"]
-    for reply in replies:
-        flat = " ".join(reply.split())
-        for m in lex.matches(flat, lang):
-            if tag_of(m) == goal:
-                return flat[m.start:m.end]
+    for reply, m in _success_matches(replies, goal, lang):
+        return " ".join(reply.split())[m.start:m.end]
     return None
 
 

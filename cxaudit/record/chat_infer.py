@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from cxaudit.journey import Target
@@ -213,28 +214,41 @@ async def mark(frame: Any) -> None:
     await frame.evaluate(MARK_JS)
 
 
+async def wait_quiet(poll: Callable[[], Awaitable[Any]], arrived: Callable[[Any], bool], timeout: float,
+                     quiet: float, key: Callable[[Any], Any] = lambda v: v) -> tuple[Any, float, bool]:
+    """Poll every 0.1 s until ``arrived(value)``, then until ``key(value)`` has not changed for ``quiet`` seconds;
+    all bounded by ``timeout``. The last value, the seconds until it arrived, and whether it never did."""
+    t0 = time.monotonic()
+    deadline = t0 + timeout
+    value = await poll()
+    while not arrived(value) and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        value = await poll()
+    if not arrived(value):
+        return value, round(time.monotonic() - t0, 3), True
+    first = time.monotonic()
+    quiet_since, last = first, key(value)
+    while time.monotonic() - quiet_since < quiet and time.monotonic() < deadline:
+        await asyncio.sleep(0.1)
+        value = await poll()
+        if key(value) != last:
+            last, quiet_since = key(value), time.monotonic()
+    return value, round(first - t0, 3), False
+
+
 async def wait_replies(frame: Any, sent: str, timeout: float, quiet: float) -> tuple[dict[str, Any] | None, float, bool]:
     """After the first message: wait for elements that are not its echo, then until they stop coming, and
     return the replies' selector (with how many matches were there before: the greeting)."""
-    t0 = time.monotonic()
-    deadline = t0 + timeout
-    counts = await frame.evaluate(FRESH_JS, [sent, False])
-    while (counts is None or not counts["replies"]) and time.monotonic() < deadline:
-        await asyncio.sleep(0.1)
-        counts = await frame.evaluate(FRESH_JS, [sent, False])
-    if counts is None or not counts["replies"]:
-        return None, round(time.monotonic() - t0, 3), True
-    first = time.monotonic()
-    quiet_since, last = first, counts
-    while time.monotonic() - quiet_since < quiet and time.monotonic() < deadline:
-        await asyncio.sleep(0.1)
-        counts = await frame.evaluate(FRESH_JS, [sent, False])
-        if counts != last:
-            last, quiet_since = counts, time.monotonic()
+    async def counts() -> Any:
+        return await frame.evaluate(FRESH_JS, [sent, False])
+
+    _, wait_s, timed_out = await wait_quiet(counts, lambda c: bool(c and c["replies"]), timeout, quiet)
+    if timed_out:
+        return None, wait_s, True
     picked = await frame.evaluate(FRESH_JS, [sent, True])
     if picked is None:
         raise ChatNotFound("the chat's replies could not be told apart from the messages sent; name them with `replies:` (CSS)")
-    return picked, round(first - t0, 3), False
+    return picked, wait_s, False
 
 
 SETTLE_JS = "() => document.body ? document.body.innerText.length + ':' + document.body.querySelectorAll('*').length : ''"
@@ -242,15 +256,10 @@ SETTLE_JS = "() => document.body ? document.body.innerText.length + ':' + docume
 
 async def settle(frame: Any, timeout: float, quiet: float = 0.7) -> None:
     """Wait until the frame's words stop changing (a greeting typed in), bounded by ``timeout``."""
-    deadline = time.monotonic() + timeout
-    last, since = None, time.monotonic()
-    while time.monotonic() < deadline:
+    async def size() -> Any:
         try:
-            now = await frame.evaluate(SETTLE_JS)
+            return await frame.evaluate(SETTLE_JS)
         except Exception:  # noqa: BLE001 - still loading
-            now = None
-        if now != last:
-            last, since = now, time.monotonic()
-        elif time.monotonic() - since >= quiet:
-            return
-        await asyncio.sleep(0.1)
+            return None
+
+    await wait_quiet(size, lambda _: True, timeout, quiet)

@@ -3,8 +3,6 @@ for each reply, keep the transcript, and stop when the success condition holds o
 
 from __future__ import annotations
 
-import asyncio
-import time
 from typing import TYPE_CHECKING, Any
 
 from cxaudit.journey import ChatParams, Target
@@ -18,6 +16,7 @@ from cxaudit.record.chat_infer import (
     mark,
     send_target,
     settle,
+    wait_quiet,
     wait_replies,
 )
 from cxaudit.record.failures import is_closed
@@ -45,23 +44,9 @@ async def replies_text(replies: Any) -> list[str]:
 
 async def wait_for_replies(replies: Any, seen: int, timeout: float) -> tuple[list[str], float, bool]:
     """Wait for messages beyond the first ``seen``, then until they stop coming; bounded by ``timeout``."""
-    t0 = time.monotonic()
-    deadline = t0 + timeout
-    texts = await replies_text(replies)
-    while len(texts) <= seen and time.monotonic() < deadline:
-        await asyncio.sleep(0.1)
-        texts = await replies_text(replies)
-    if len(texts) <= seen:
-        return [], round(time.monotonic() - t0, 3), True
-    first = time.monotonic()
-    last_n = len(texts)
-    quiet_since = first
-    while time.monotonic() - quiet_since < QUIET_S and time.monotonic() < deadline:
-        await asyncio.sleep(0.1)
-        texts = await replies_text(replies)
-        if len(texts) != last_n:
-            last_n, quiet_since = len(texts), time.monotonic()
-    return texts[seen:], round(first - t0, 3), False
+    texts, wait_s, timed_out = await wait_quiet(lambda: replies_text(replies), lambda t: len(t) > seen, timeout,
+                                                QUIET_S, key=len)
+    return ([] if timed_out else texts[seen:]), wait_s, timed_out
 
 
 async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout: float) -> None:
