@@ -221,6 +221,15 @@ def _answer(f: FormField, goal: str, lang: str | None) -> dict[str, Any] | None:
     return {"fill": {**field_target(f), "value": neutral_value(f, goal, lang)}}
 
 
+def prechat_answer(field: dict[str, Any], goal: str, lang: str | None) -> str | None:
+    """A pre-chat form's field (cxaudit/record/prechat.py), answered as a form's detail on the way is."""
+    f = FormField.model_construct(**{k: field.get(k) or "" for k in ("label", "name", "id", "placeholder", "autocomplete",
+                                                                      "type")}, options=field.get("options"))
+    if f.type == "select":
+        return _option(f, goal, lang)
+    return neutral_value(f, goal, lang)
+
+
 NEW_PASSWORD = "Example-Passw0rd-1"  # a sign-up's new password when --password is not given
 
 

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cxaudit.explore import words
-from cxaudit.explore.moves import Move, Page, moves_on
+from cxaudit.explore.moves import Move, Page, moves_on, prechat_answer
 from cxaudit.explore.words import label
 from cxaudit.explore.write import NOTHING_YET, journey_data, journey_yaml, success_phrase
 from cxaudit.journey.loader import parse_journey
@@ -150,6 +150,7 @@ class Explorer:
             if secret:
                 self.session.secrets.add(secret)
         self.session.chat_done = lambda replies: words.reply_success(replies, self.o.goal, self._journey_lang())
+        self.session.prechat_value = lambda f: prechat_answer(f, self.o.goal, self._journey_lang())
         record = await self.session.open()
         self.path = []
         return record.observation if record.status != "failed" and isinstance(record.observation, Observation) else None
@@ -328,7 +329,7 @@ class Explorer:
         said = [r for t in chat.turns for r in t.replies]
         reached = words.reply_success(said, self.o.goal, self._journey_lang())
         step = dict(move.steps[0]["chat"])
-        for key in ("frame", "input", "send", "replies"):
+        for key in ("prechat", "frame", "input", "send", "replies"):
             value = (chat.inferred or {}).get(key)
             if value:
                 step[key] = value

@@ -160,7 +160,8 @@ def dead_end_text(obs: Observation, goal: str, lang: str | None) -> str | None:
     if goal == "contact_support":
         for name in ("wait_time", "channel_redirect"):
             for text in texts:
-                m = lexicons()[name].first(text, lang)
+                # the first match, passing over a chat: that is the way to a person here, not the end of the path
+                m = next((m for m in lexicons()[name].matches(text, lang) if not CHAT_WORD.search(m.text)), None)
                 if m is not None and (name == "wait_time" or tag_of(m) == "channel"):
                     return _quote(text, m.start, m.end)
         return None

@@ -121,6 +121,7 @@ class ChatParams(StepOptions):
     input: Target | None = None  # found on the page when left out (cxaudit/record/chat_infer.py)
     send: Target | None = None
     replies: str | None = None  # a CSS selector; found from the first reply when left out
+    prechat: dict[str, str] | None = None  # a pre-chat form's values, by label (cxaudit/record/prechat.py)
     messages: list[str] = Field(min_length=1)
     success: Condition | None = None
     max_turns: int | None = Field(default=None, ge=1, le=50)

@@ -22,7 +22,18 @@ SEEN_KEY = "cxaudit.seen"  # a WeakSet on the frame's window: the elements there
 VISIBLE_JS = """const vis = e => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
   return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
 const norm = s => (s || '').replace(/\\s+/g, ' ').trim().toLowerCase();
-const cls = e => (typeof e.className === 'string' ? e.className : '');"""
+const cls = e => (typeof e.className === 'string' ? e.className : '');
+const roots = () => { const out = [document];
+  for (let i = 0; i < out.length; i++) out[i].querySelectorAll('*').forEach(e => { if (e.shadowRoot) out.push(e.shadowRoot); });
+  return out; };
+const all = sel => roots().flatMap(r => [...r.querySelectorAll(sel)]);  /* open shadow roots too */
+const up = e => e.parentElement || (e.parentNode && e.parentNode.host) || null;  /* out of a shadow root */
+const within = (box, e) => { for (let a = e; a; a = up(a)) if (a === box) return true; return false; };
+const fieldWords = f => [f.labels && f.labels[0] && f.labels[0].innerText, f.getAttribute('aria-label'), f.name, f.id,
+                   f.getAttribute('placeholder'), f.getAttribute('autocomplete')].join(' ');
+/* a field that asks who the customer is: a name, an e-mail address, a phone number */
+const who = f => ['email', 'tel'].includes((f.type || '').toLowerCase())
+  || /e-?mail|courriel|\\bname\\b|\\bnom\\b|vorname|nachname|prénom|phone|telefon|téléphone/i.test(fieldWords(f));"""
 
 # typed boxes on show, described for ranking: a chat's box has no other typed field beside it (a contact
 # form has a name and an address), sits in something called chat/message/conversation or beside a live log
@@ -30,20 +41,23 @@ FIND_BOXES_JS = """() => {
 """ + VISIBLE_JS + """
   const typed = TYPED_SEL;
   const out = [];
-  document.querySelectorAll(typed).forEach((e, i) => {
+  all(typed).forEach((e, i) => {
     if (!vis(e) || e.disabled || e.readOnly) return;
     const form = e.closest('form');
     const kinds = ['hidden', 'submit', 'button', 'checkbox', 'radio', 'image', 'reset'];
     const others = form ? [...form.querySelectorAll('input, textarea, select')].filter(f => f !== e && vis(f)
       && !kinds.includes((f.type || '').toLowerCase())).length : 0;
     let chatty = false, log = false;
-    for (let a = e.parentElement, up = 0; a && up < 6; a = a.parentElement, up++) {
+    for (let a = up(e), n = 0; a && n < 6; a = up(a), n++) {
       if (/chat|messag|convers|assist|bot|composer|widget/i.test((a.id || '') + ' ' + cls(a))) chatty = true;
       if (a.querySelector('[role=log], [aria-live]')) log = true;
     }
     const label = (e.labels && e.labels[0] && e.labels[0].innerText) || e.getAttribute('aria-label') || '';
+    /* a pre-chat form's field, or a box in one: it asks who the customer is */
+    const personal = who(e) || (form ? [...form.querySelectorAll('input, textarea')].some(f => f !== e && who(f)) : false);
     out.push({index: i, id: e.id || '', name: e.getAttribute('name') || '', placeholder: e.getAttribute('placeholder') || '',
-              label: label.replace(/\\s+/g, ' ').trim(), type: (e.getAttribute('type') || e.tagName).toLowerCase(), others, chatty, log,
+              label: label.replace(/\\s+/g, ' ').trim(), type: (e.getAttribute('type') || e.tagName).toLowerCase(),
+              others, chatty, log, personal,
               search: /search|such|recherch/i.test([e.getAttribute('type'), e.getAttribute('placeholder'), label, e.name,
                                                     e.id].join(' '))});
   });
@@ -54,13 +68,13 @@ FIND_BOXES_JS = """() => {
 SEND_JS = """(index) => {
 """ + VISIBLE_JS + """
   const typed = TYPED_SEL;
-  const box = document.querySelectorAll(typed)[index];
+  const box = all(typed)[index];
   if (!box) return null;
   const name = b => (b.getAttribute('aria-label') || b.innerText || b.value || b.title || '')
     .replace(/\\s+/g, ' ').trim();
   const says = new RegExp('^(?:send|submit|senden|absenden|abschicken|schicken|envoyer|valider|ok|go|[>»›→➤➔✈⮞]+)$'
     + '|\\\\bsend\\\\b|\\\\bsenden\\\\b|\\\\benvoyer\\\\b', 'i');
-  for (let a = box.parentElement, up = 0; a && up < 4; a = a.parentElement, up++) {
+  for (let a = up(box), n = 0; a && n < 4; a = up(a), n++) {
     const buttons = [...a.querySelectorAll('button, input[type=submit], [role=button]')]
       .filter(b => vis(b) && !b.contains(box) && b.closest('form') === box.closest('form'));
     const named = buttons.find(b => says.test(name(b)));
@@ -70,7 +84,7 @@ SEND_JS = """(index) => {
   return null;
 }""".replace("TYPED_SEL", repr(TYPED))
 
-MARK_JS = "() => { window[Symbol.for('" + SEEN_KEY + "')] = new WeakSet(document.querySelectorAll('*')); return true; }"
+MARK_JS = "() => {\n" + VISIBLE_JS + "\n  window[Symbol.for('" + SEEN_KEY + "')] = new WeakSet(all('*')); return true; }"
 
 # what came since the mark: the outermost new elements with words, split into the echo of the message sent
 # and the rest (the replies); with ``pick`` a selector that matches every reply and no echo, scoped to their
@@ -79,9 +93,9 @@ FRESH_JS = """([sent, pick]) => {
 """ + VISIBLE_JS + """
   const seen = window[Symbol.for('""" + SEEN_KEY + """')];
   if (!seen) return null;
-  const fresh = new Set([...document.body.querySelectorAll('*')].filter(e => !seen.has(e)));
+  const fresh = new Set(all('*').filter(e => !seen.has(e) && within(document.body, e)));
   const skip = ['SCRIPT', 'STYLE', 'TEMPLATE', 'BUTTON', 'INPUT', 'TEXTAREA', 'SELECT'];
-  const tops = [...fresh].filter(e => !fresh.has(e.parentElement) && !skip.includes(e.tagName) && vis(e) && norm(e.innerText));
+  const tops = [...fresh].filter(e => !fresh.has(up(e)) && !skip.includes(e.tagName) && vis(e) && norm(e.innerText));
   const s0 = norm(sent);
   const isEcho = e => { const t = norm(e.innerText); return t.includes(s0) || (t.length > 8 && s0.includes(t)); };
   const echo = tops.filter(isEcho), replies = tops.filter(e => !isEcho(e));
@@ -103,8 +117,8 @@ FRESH_JS = """([sent, pick]) => {
     const v = replies[0].getAttribute(attr);
     if (v && replies.every(r => r.getAttribute(attr) === v)) cands.push(tag + '[' + attr + '="' + v.replace(/"/g, '\\\\"') + '"]');
   }
-  let box = replies[0].parentElement;
-  while (box && ![...replies, ...echo].every(e => box.contains(e))) box = box.parentElement;
+  let box = up(replies[0]);
+  while (box && ![...replies, ...echo].every(e => within(box, e))) box = up(box);
   const scopes = [];
   if (box && box !== document.body) {
     if (box.id) scopes.push('#' + esc(box.id));
@@ -115,7 +129,7 @@ FRESH_JS = """([sent, pick]) => {
   for (const c of cands) for (const scope of scopes) {
     const sel = scope ? scope + ' ' + c : c;
     let found;
-    try { found = [...document.querySelectorAll(sel)]; } catch (err) { continue; }
+    try { found = all(sel); } catch (err) { continue; }
     if (replies.every(r => found.includes(r)) && !echo.some(e => found.includes(e))) {
       return {selector: sel, before: found.filter(e => seen.has(e) && norm(e.innerText)).length};
     }
@@ -151,8 +165,8 @@ async def frame_chain(frame: Any) -> list[str] | None:
 
 
 def _rank(box: dict[str, Any], new: bool, framed: bool) -> float:
-    if box["search"] or box["others"] >= 2:
-        return 0.0  # a search field, or a contact form's message with a name and an address beside it
+    if box["search"] or box["others"] >= 2 or box["personal"]:
+        return 0.0  # a search field, a contact form's message with a name and an address beside it, a pre-chat form
     said = " ".join([box["placeholder"], box["label"], box["name"], box["id"]]).lower()
     score = 3.0 * box["chatty"] + 2.0 * box["log"] + 2.0 * any(w in said for w in MESSAGE_WORDS)
     return score + (3.0 if new else 0.0) + (1.0 if framed and (new or box["chatty"]) else 0.0)
@@ -176,16 +190,23 @@ async def find_box(page: Any, before: set[tuple[str, str, str, str]], timeout: f
                    opened: bool = True) -> tuple[Any, dict[str, Any]]:
     """The chat's message box: the best ranked typed box on show, waiting up to ``timeout`` for one. A chat
     opened by a launcher shows a new box; one always on show needs words of its own (a message, a chat)."""
-    enough = 3.0 if opened else 2.0
     deadline = time.monotonic() + timeout
     while True:
-        ranked = sorted(((_rank(b, box_key(f, b) not in before, f.parent_frame is not None), f, b)
-                         for f, b in await boxes(page)), key=lambda r: -r[0])
-        if ranked and ranked[0][0] >= enough:
-            return ranked[0][1], ranked[0][2]
+        best = await best_box(page, before, opened)
+        if best is not None:
+            return best
         if time.monotonic() >= deadline:
             raise ChatNotFound("no chat message box was found on the page; name it with `input:`")
         await asyncio.sleep(0.2)
+
+
+async def best_box(page: Any, before: set[tuple[str, str, str, str]], opened: bool) -> tuple[Any, dict[str, Any]] | None:
+    """The chat's message box on show now, or None."""
+    ranked = sorted(((_rank(b, box_key(f, b) not in before, f.parent_frame is not None), f, b)
+                     for f, b in await boxes(page)), key=lambda r: -r[0])
+    if ranked and ranked[0][0] >= (3.0 if opened else 2.0):
+        return ranked[0][1], ranked[0][2]
+    return None
 
 
 def box_target(box: dict[str, Any]) -> Target:
@@ -251,7 +272,11 @@ async def wait_replies(frame: Any, sent: str, timeout: float, quiet: float) -> t
     return picked, wait_s, False
 
 
-SETTLE_JS = "() => document.body ? document.body.innerText.length + ':' + document.body.querySelectorAll('*').length : ''"
+SETTLE_JS = """() => {
+""" + VISIBLE_JS + """
+  if (!document.body) return '';
+  const words = roots().reduce((n, r) => n + ((r.body || r).textContent || '').length, 0);
+  return words + ':' + all('*').length; }"""
 
 
 async def settle(frame: Any, timeout: float, quiet: float = 0.7) -> None:

@@ -30,13 +30,9 @@ def test_the_most_prominent_upgrade_button_is_never_clicked(pages_url):
     assert "has been cancelled" in result.success
 
 
-def test_a_login_wall_without_credentials_is_blocked_and_with_them_is_passed(pages_url, monkeypatch):
-    monkeypatch.delenv("CXAUDIT_USERNAME", raising=False)
-    monkeypatch.delenv("CXAUDIT_PASSWORD", raising=False)
-    walled = explore(ExploreOptions(url=f"{pages_url}/explore/locked.html", goal="cancel"))
+def test_a_login_wall_without_credentials_is_blocked_and_with_them_is_passed(behind_login):
+    walled, passed = behind_login("locked.html", "cancel", "kim@example.com", "s3cret-pw")
     assert walled.outcome == "blocked" and "no credentials" in walled.reason
-    passed = explore(ExploreOptions(url=f"{pages_url}/explore/locked.html", goal="cancel",
-                                    username="kim@example.com", password="s3cret-pw"))
     assert passed.outcome == "completed", passed.reason
     login = passed.steps[0]["login"]
     assert login["password"]["value"] == "${CXAUDIT_PASSWORD}"

@@ -96,3 +96,53 @@ def test_explore_cancels_in_the_chat_when_the_page_says_so_and_declines_the_offe
     assert chat["send"] == {"role": "button", "name": "Send", "exact": True}  # the ➤ button, by its aria-label
     assert chat["replies"] == "#msgs li.from-bot"
     assert len(chat["messages"]) == 2 and "has been cancelled" in result.success
+
+
+def test_a_chat_inside_a_shadow_root_is_found_and_driven_to_a_person(pages_url):
+    # shadowchat.html: a web component whose open shadow root holds the launcher, the log, the box and Send
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/shadowchat.html", goal="contact_support"))
+    assert result.outcome == "completed", result.reason
+    chat = result.steps[-1]["chat"]
+    assert chat["input"] == {"placeholder": "Type your message", "exact": True}
+    assert chat["send"] == {"role": "button", "name": "Send", "exact": True}
+    assert chat["replies"] == "[role=log] div.bubble:not(.me)"  # the customer's bubbles are .bubble.me
+
+
+def test_a_pre_chat_form_is_filled_counted_and_written_into_the_journey(pages_url, tmp_path):
+    # prechat.html: "Chat with an adviser" shows a form (name, e-mail, topic required; phone optional) before the
+    # chat; a newsletter e-mail field was on show before the launcher and is no part of it
+    ran = cx("explore", f"{pages_url}/explore/prechat.html", "--goal", "contact_support", "--out", str(tmp_path),
+             "--quiet")
+    assert ran.returncode == 0, ran.stderr
+    folder = Path(ran.stdout.splitlines()[0])
+    written = yaml.safe_load((folder / "journey.yaml").read_text(encoding="utf-8"))
+    chat = written["steps"][-1]["chat"]
+    assert chat["prechat"] == {"Your name": "Alex Example", "E-mail address": "alex@example.com", "Topic": "Billing",
+                               "I agree that my details are used for this chat": "yes"}  # required: ticked
+    step = json.loads((folder / "results.json").read_text(encoding="utf-8"))["journeys"][0]["steps"][1]
+    # the launcher, three fields, the box and "Start chat", then two messages
+    assert step["action_kinds"] == {"click": 2, "fill": 2, "select": 1, "check": 1, "chat_message": 2}
+    assert step["chat"]["greeting"] == ["Thanks Alex Example, how can we help with billing?"]
+    again = cx("run", str(folder / "journey.yaml"), "--base-url", pages_url, "--out", str(tmp_path / "again"),
+               "--quiet")
+    replayed = json.loads((Path(again.stdout.splitlines()[0]) / "results.json").read_text(encoding="utf-8"))
+    assert replayed["journeys"][0]["outcome"] == "completed"
+
+
+def test_a_scripted_chat_behind_a_pre_chat_form_without_its_values_fails_in_one_line(pages_url, tmp_path):
+    path = _journey(tmp_path, "/explore/prechat.html", {"open": {"role": "button", "name": "Chat with an adviser"},
+                                                         "messages": ["Hello"]}, "joined")
+    journey = _run(path, pages_url, tmp_path)
+    assert journey["outcome"] == "error"
+    reason = journey["error"]["reason"]
+    assert "Your name, E-mail address, Topic" in reason and "`prechat:`" in reason and "\n" not in reason.strip()
+
+
+def test_a_chat_behind_a_log_in_is_reached_with_the_credentials(behind_login):
+    # chat-login.html: the support chat is offered only on the account page, after signing in
+    walled, result = behind_login("chat-login.html", "contact_support", "kim@example.com", "pw-123456")
+    assert walled.outcome == "blocked" and "no credentials" in walled.reason
+    assert result.outcome == "completed", result.reason
+    assert [next(iter(s)) for s in result.steps] == ["login", "chat"]
+    assert result.steps[-1]["chat"]["replies"] == "#talk li.them"
+    assert result.success == "has joined the conversation"

@@ -6,8 +6,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from cxaudit.journey import ChatParams, Target
+from cxaudit.record import prechat
 from cxaudit.record.chat_infer import (
     ChatNotFound,
+    best_box,
     box_key,
     box_target,
     boxes,
@@ -20,7 +22,7 @@ from cxaudit.record.chat_infer import (
     wait_replies,
 )
 from cxaudit.record.failures import is_closed
-from cxaudit.record.locate import scope_for
+from cxaudit.record.locate import all_candidates, first_visible, scope_for
 from cxaudit.record.snapshot import observe_element
 from cxaudit.record.steps.basic import click_explained, count
 from cxaudit.results.model import ChatTranscript, ChatTurn, StepRecord
@@ -56,8 +58,13 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
     if p.open is not None:
         launcher = await s.locate(p.open, timeout)
         record.element = await observe_element(launcher, secrets=s.secrets)
+        await prechat.mark_all(s.page)  # a form on show before the launcher is no pre-chat form
         await click_explained(launcher, p.open, timeout)
         count(record, "click")
+    if p.open is not None or p.prechat:
+        used = await prechat.meet(s, p.prechat, record, max(timeout, 3.0), lambda: _box_ready(s, p, before))
+        if used is not None:
+            transcript.inferred = {"prechat": used}
     frames, box_target_, send = p.frames, p.input, p.send
     frame = None
     if p.input is None:
@@ -100,8 +107,8 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
                 texts = await replies_text(replies)
                 transcript.greeting = [s.redact(t) for t in texts[: picked["before"]]]
                 new, seen = texts[picked["before"]:], len(texts)
-                transcript.inferred = {"frame": frames, "input": _dump(box_target_), "send": _dump(send),
-                                       "replies": picked["selector"]}
+                transcript.inferred = {**(transcript.inferred or {}), "frame": frames, "input": _dump(box_target_),
+                                       "send": _dump(send), "replies": picked["selector"]}
         else:
             new, wait_s, timed_out = await wait_for_replies(replies, seen, p.reply_timeout)
             seen += len(new)
@@ -112,6 +119,16 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
             transcript.success = True
             transcript.turns_to_success = turn_no
             break
+
+
+async def _box_ready(s: JourneySession, p: ChatParams, before: set) -> bool:
+    """The chat's box is on show: the one the step names, else one the launcher brought up."""
+    if p.input is None:
+        return await best_box(s.page, before, opened=p.open is not None) is not None
+    try:
+        return await first_visible([u for _, u in all_candidates(s.page, p.input, p.frames)]) is not None
+    except Exception:  # noqa: BLE001 - the frame is not there yet
+        return False
 
 
 def _dump(target: Target | None) -> dict[str, Any] | None:
