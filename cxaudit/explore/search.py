@@ -226,7 +226,9 @@ class Explorer:
         moves, wall = moves_on(page, self.credentials)
         if wall is not None and self.wall is None:
             self.wall = (list(path), "a log-in form, and no credentials were given (--username/--password)")
-        dead = words.dead_end_text(obs, self.o.goal, page.lang)
+        # a log-in form is an online way on ("Bitte melden Sie sich an, um Ihre Kündigung aufzugeben"), never the end
+        login_here = wall is not None or any(m.kind == "login" for m in moves)
+        dead = None if login_here else words.dead_end_text(obs, self.o.goal, page.lang)
         if dead and path and came_by is not None and came_by.why.split(" ")[0] in ("goal", "onward"):
             self.dead_ends.append((len(path), list(path), dead, f"the online path ends here: {dead!r}"))
         for move in moves:

@@ -91,3 +91,12 @@ def test_bad_options_get_one_line_and_status_2():
     assert ran.returncode == 2 and "give a full address" in ran.stderr and "Traceback" not in ran.stderr
     ran = cx("explore", "http://127.0.0.1:9/", "--goal", "leave")
     assert ran.returncode == 2 and "--goal leave" in ran.stderr
+
+
+def test_a_log_in_page_that_speaks_of_signing_in_to_cancel_is_no_dead_end(behind_login):
+    # anmelden.html: "Bitte melden Sie sich an, um Ihre Kündigung aufzugeben" reads like "melden Sie sich
+    # (bei uns)", a channel; with a log-in form on the page it is the way on
+    walled, passed = behind_login("anmelden-start.html", "cancel", "KQ-1", "pw-1")
+    assert walled.outcome == "blocked" and "no credentials" in walled.reason
+    assert passed.outcome == "completed", passed.reason
+    assert [next(iter(s)) for s in passed.steps] == ["click", "login", "click"]
