@@ -111,6 +111,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "chat_customer": {"en": "Customer", "de": "Kunde"},
     "chat_bot": {"en": "Assistant", "de": "Assistent"},
     "chat_greeting": {"en": "Greeting", "de": "Begrüßung"},
+    "chat_prechat": {"en": "Before the chat opened, a form asked for: {fields}.",
+                     "de": "Bevor der Chat sich öffnete, verlangte ein Formular: {fields}."},
     "chat_no_reply": {"en": "(no reply within {s} s)", "de": "(keine Antwort binnen {s} s)"},
     "chat_success": {"en": "The chat reached the goal after {messages}.", "de": "Der Chat erreichte das Ziel nach {messages}."},
     "messages_one": {"en": "{n} message", "de": "{n} Nachricht"},

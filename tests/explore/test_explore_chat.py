@@ -123,6 +123,8 @@ def test_a_pre_chat_form_is_filled_counted_and_written_into_the_journey(pages_ur
     # the launcher, three fields, the box and "Start chat", then two messages
     assert step["action_kinds"] == {"click": 2, "fill": 2, "select": 1, "check": 1, "chat_message": 2}
     assert step["chat"]["greeting"] == ["Thanks Alex Example, how can we help with billing?"]
+    report = (folder / "report.html").read_text(encoding="utf-8")
+    assert "Before the chat opened, a form asked for: Your name, E-mail address, Topic, I agree" in report
     again = cx("run", str(folder / "journey.yaml"), "--base-url", pages_url, "--out", str(tmp_path / "again"),
                "--quiet")
     replayed = json.loads((Path(again.stdout.splitlines()[0]) / "results.json").read_text(encoding="utf-8"))
