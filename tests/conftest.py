@@ -93,3 +93,19 @@ def recorded_demo(tmp_path_factory):
     from demo_fixture import load_fixture
 
     return load_fixture(tmp_path_factory.mktemp("recorded-demo"))
+
+
+@pytest.fixture
+def behind_login(pages_url, monkeypatch):
+    """Explore a fixture page behind a log-in twice: without credentials (none in the environment either),
+    then with them; both results."""
+    from cxaudit.explore import ExploreOptions, explore
+
+    monkeypatch.delenv("CXAUDIT_USERNAME", raising=False)
+    monkeypatch.delenv("CXAUDIT_PASSWORD", raising=False)
+
+    def both(page: str, goal: str, username: str, password: str):
+        url = f"{pages_url}/explore/{page}"
+        return (explore(ExploreOptions(url=url, goal=goal)),
+                explore(ExploreOptions(url=url, goal=goal, username=username, password=password)))
+    return both
