@@ -50,3 +50,21 @@ def test_the_html_says_where_the_box_is(tmp_path):
     page = html.environment().get_template("report.html.j2").render(**html.build_context(run, tmp_path / "run", "en", None))
     assert "its box is on the screenshot of step 1, the page where it was seen" in page
     assert f"box {hidden.number}: a finding of step 2" in page
+
+
+def _render_with_chat_inferred(tmp_path, inferred: dict) -> str:
+    run, _ = load_fixture(tmp_path / "run")
+    step = next(s for j in run.journeys for s in j.steps if s.chat)
+    step.chat.inferred = inferred
+    judge_run(run)
+    return html.environment().get_template("report.html.j2").render(**html.build_context(run, tmp_path / "run", "en", None))
+
+
+def test_a_chat_found_without_selectors_renders_with_and_without_a_pre_chat_form(tmp_path):
+    # what explore and a selector-less `chat:` step write: `inferred` always, `prechat` only where a form was met
+    plain = _render_with_chat_inferred(tmp_path / "a", {"input": {"label": "Your message"}, "send": None,
+                                                        "replies": '[data-author="bot"]'})
+    assert "Before the chat" not in plain
+    form = _render_with_chat_inferred(tmp_path / "b", {"input": {"label": "Your message"}, "send": None,
+                                                       "replies": ".bot", "prechat": {"Name": "x", "E-mail": "y"}})
+    assert "Name, E-mail" in form

@@ -26,6 +26,7 @@ def _journey(tmp_path: Path, start: str, chat: dict, success: str) -> Path:
 
 def _run(path: Path, base: str, tmp_path: Path) -> dict:
     ran = cx("run", str(path), "--base-url", base, "--out", str(tmp_path / "out"), "--quiet")
+    assert ran.stdout.strip(), f"exit {ran.returncode}: {ran.stderr}"
     folder = Path(ran.stdout.splitlines()[0])
     return json.loads((folder / "results.json").read_text(encoding="utf-8"))["journeys"][0]
 
