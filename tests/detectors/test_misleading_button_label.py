@@ -52,3 +52,20 @@ def test_the_entry_the_journey_marks_is_the_one_judged():
     assert [e.step for e in d.evidence] == [1]
     steps[1].entry = False  # unmarked: the first control that says it cancels
     assert run("misleading_button_label", journey("cancel", steps)).details["R2"]["label"] == "Weiter zur Kündigung"
+
+
+def test_a_cancel_word_on_an_offer_page_is_the_offers_decline_the_click_that_led_there_is_the_entry():
+    """Unmarked, a "Weiter zur Kündigung" under an offer to pause for free declines the offer; the flow began with
+    the vague "Mitgliedschaft verwalten" that led to the offer page, and that is the entry R2 judges."""
+    offer = page("Pausieren statt kündigen", "Pausieren Sie Ihre Mitgliedschaft bis zu 3 Monate kostenlos.",
+                 lang="de", view="/p|P")
+    steps = [step(0, page("Start", lang="de", view="/|Start"), "goto"),
+             step(1, offer, element=el("Mitgliedschaft verwalten", "link"), navigated=True),
+             step(2, page("Formular", lang="de", view="/k|K"), element=el("Weiter zur Kündigung", "link"), navigated=True),
+             step(3, page("Danke", lang="de", view="/d|D"), element=el("Jetzt kündigen"))]
+    d = run("misleading_button_label", journey("cancel", steps))
+    assert d.details["R2"] == {"label": "Mitgliedschaft verwalten", "ok": False}
+    # the same pages without the offer: the first control that says it cancels is the entry
+    steps[1] = step(1, page("Ihre Mitgliedschaft", lang="de", view="/p|P"), element=el("Mitgliedschaft verwalten", "link"),
+                    navigated=True)
+    assert run("misleading_button_label", journey("cancel", steps)).details["R2"]["label"] == "Weiter zur Kündigung"

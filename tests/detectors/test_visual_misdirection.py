@@ -122,3 +122,23 @@ def test_weak_signals_give_an_intermediate_score_and_the_entry_is_skipped():
     j3 = journey([step(0, "goto", observation=page(alt)), step(1, element=needed, navigated=True)])
     assert run("visual_misdirection", j3).details["steps_judged"] == 1  # "Continue" is no entry
     assert judged("visual_misdirection", journey([step(0, "goto")], goal="signup")).status == "not_applicable"
+
+
+def test_a_cancel_word_declining_an_offer_is_judged_here_not_left_to_hidden_cancel_link():
+    # the shape of moovia (eval/unseen5), in English: a vague "Manage membership" leads to a free pause offer, whose
+    # decline is a grey "Continue to cancel" under the big filled offer button; unmarked, it is no entry but a choice
+    manage = el("Manage membership", role="link", y=200, groups=["card@a", MAIN])
+    pause = el("Pause my membership for free", role="link", y=293, w=422, h=66, fs=20, groups=["card@o", MAIN])
+    decline = el("Continue to cancel", role="link", y=380, w=140, h=15, fs=13, filled=False, groups=["card@o", MAIN])
+    offer = page(pause, decline, texts=["Pause your membership for up to 3 months, free of charge."])
+    j = journey([step(0, "goto", observation=page(manage)), step(1, element=manage, observation=offer, navigated=True),
+                 step(2, element=decline, navigated=True), step(3)])
+    d = run("visual_misdirection", j)
+    assert d.score == 0.0 and d.evidence[0].step == 2
+    assert d.evidence[0].data["alternative"]["name"] == "Pause my membership for free"
+    # without the offer on the page, "Continue to cancel" is the entry and hidden_cancel_link's to judge
+    keep = el("Keep my membership", role="link", y=293, w=422, h=66, fs=20, groups=["card@o", MAIN])
+    plain = page(keep, decline)
+    j = journey([step(0, "goto", observation=page(manage)), step(1, element=manage, observation=plain, navigated=True),
+                 step(2, element=decline, navigated=True), step(3)])
+    assert run("visual_misdirection", j).details["steps_judged"] == 0

@@ -3,7 +3,9 @@ visual_misdirection leaves it to that check), and the reveal clicks right before
 
 from __future__ import annotations
 
+from cxaudit.judge.detectors._wording import furniture
 from cxaudit.judge.detectors.base import DetectorContext
+from cxaudit.judge.detectors.retention_offer import offers
 from cxaudit.results.model import JourneyResult, StepRecord
 
 FORM_STEPS = ("fill", "select", "check", "gate")  # the flow's own form; a log-in is not part of it
@@ -20,6 +22,9 @@ def entry_of(journey: JourneyResult, ctx: DetectorContext) -> tuple[int | None, 
     - ``named``: the first click (not in a dialog) before the flow's first form step whose control's name says
       the goal (lexicon ``cancel_entry``: cancel, end, kündigen, résilier ...); a "Kündigung absenden" after the
       form is its confirm button, not its entry;
+    - ``offer``: where that named click sits on a retention offer's page, it is the offer's decline ("Weiter zur
+      Kündigung" under "Mitgliedschaft kostenlos pausieren"): the flow began with the click that led to the
+      first offer page ("Mitgliedschaft verwalten"), and that click is the entry;
     - ``opened_form``: else the click that led to the form, the last navigating click before its first step
       (a vague "Vertragsservice"; also how runs recorded before 1.3, which carry no entry marks, are read);
     - None: no such click. The journey's first click (often "Sign in") is never taken for the entry by default.
@@ -32,12 +37,28 @@ def entry_of(journey: JourneyResult, ctx: DetectorContext) -> tuple[int | None, 
     words = ctx.lexicon("cancel_entry")
     for i, s in enumerate(steps[:form]):
         if _clicked(s) and words.first(s.element.name or s.element.text):
-            return i, "named"
+            led = _led_to_offer(journey, ctx, i)
+            return (led, "offer") if led is not None else (i, "named")
     if form < len(steps):
         for i in range(form - 1, 0, -1):
             if _clicked(steps[i]) and (steps[i].navigated or steps[i].view_changed):
                 return i, "opened_form"
     return None, ""
+
+
+def _led_to_offer(journey: JourneyResult, ctx: DetectorContext, before: int) -> int | None:
+    """The navigating click before ``before`` that led to the first page offering something to stay (as
+    retention_offer reads an offer; the start page and the site's furniture offer nothing), if ``before``'s
+    control is on or after that page; None when no offer came first."""
+    lex = ctx.lexicon("retention_offer")
+    repeated = furniture(journey, dialogs=False)
+    for j in range(1, before):
+        s = journey.steps[j]
+        if not (_clicked(s) and (s.navigated or s.view_changed) and s.observation):
+            continue
+        if offers(lex, s, ctx.language_of(journey, s.index), repeated):
+            return j
+    return None
 
 
 def entry_step(journey: JourneyResult, ctx: DetectorContext) -> tuple[StepRecord | None, list[StepRecord]]:

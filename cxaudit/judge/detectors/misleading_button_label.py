@@ -36,7 +36,8 @@ def misleading_button_label(journey: JourneyResult, ctx: DetectorContext) -> Det
     final = clicks[-1] if success is not None and clicks[-1].index == success else None
     before_final = [s for s in clicks if final is None or s.index < final.index]
     at, how = entry_of(journey, ctx)
-    marked = journey.steps[at] if how == "marked" else None  # the journey file says which control is the entry
+    # the journey file says which control is the entry, or the flow began with the click to an offer page
+    marked = journey.steps[at] if how in ("marked", "offer") else None
     entry = marked if marked in before_final else None
     entry = entry or next((s for s in before_final if _judge(ctx, label(s.element), "de")[0]), None)
     entry = entry or (before_final[0] if before_final else None)
