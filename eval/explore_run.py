@@ -91,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--demo", action="store_true", help="the shipped demo journeys on the embedded demo site")
     ap.add_argument("--only", help="journey file stems, comma-separated")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--keep", metavar="DIR", help="keep the run folders (scripted and explored) under DIR")
     args = ap.parse_args(argv)
     rows = []
-    with tempfile.TemporaryDirectory(prefix="cxaudit-explore-eval-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="cxaudit-explore-eval-") as scratch:
+        tmp = args.keep or scratch
         if args.demo:
             from cxaudit.demo.server import DemoServer
             from cxaudit.shipped import demo_journeys
