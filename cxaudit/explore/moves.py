@@ -315,15 +315,17 @@ CHAT_LAUNCHER = re.compile(r"(?i)\b(?:live[- ]?)?chat\w*\b|\bchatbot\b|\bassista
 CHAT_MESSAGES = {
     ("contact_support", "en"): ["I have a problem with my order and I need help, please.",
                                 "I would like to talk to a person, please.", "Please connect me to a human agent.",
-                                "Yes, I still want to talk to a person."],
+                                "Yes, I still want to talk to a person.", "I need to speak to a person, please."],
     ("contact_support", "de"): ["Ich habe ein Problem mit meiner Bestellung und brauche bitte Hilfe.",
                                 "Ich möchte bitte mit einem Mitarbeiter sprechen.",
                                 "Bitte verbinden Sie mich mit einem Menschen.",
-                                "Ja, ich möchte weiterhin mit einem Mitarbeiter sprechen."],
+                                "Ja, ich möchte weiterhin mit einem Mitarbeiter sprechen.",
+                                "Ich muss bitte mit einem Menschen sprechen."],
     ("contact_support", "fr"): ["J'ai un problème avec ma commande et j'ai besoin d'aide, s'il vous plaît.",
                                 "Je voudrais parler à un conseiller, s'il vous plaît.",
                                 "Merci de me mettre en relation avec une personne.",
-                                "Oui, je veux toujours parler à un conseiller."],
+                                "Oui, je veux toujours parler à un conseiller.",
+                                "J'ai besoin de parler à une personne, s'il vous plaît."],
     ("cancel", "en"): ["I want to cancel my subscription, please.", "Please cancel it now. I do not want an offer.",
                        "I would like to talk to a person, please.", "Yes, I still want to cancel today."],
     ("cancel", "de"): ["Ich möchte bitte meinen Vertrag kündigen.",
@@ -375,6 +377,9 @@ def click_moves(page: Page) -> list[Move]:
         if words.forbidden(name, page.goal, page.lang):
             continue
         verdict = words.intent(name, page.goal, page.lang, in_flow=page.in_flow)
+        if page.goal == "contact_support" and verdict.score < words.GOAL_SCORE and CHAT_LAUNCHER.search(name) \
+                and len(name) <= 60:
+            verdict = words.Verdict(words.GOAL_SCORE, "goal (chat)")  # a link to the chat's page ("Anmelden und Chat starten")
         if verdict.score <= 0:
             continue
         score = verdict.score + (0.3 if el.in_first_viewport else 0.0) + (0.2 if el.role == "button" else 0.0)

@@ -149,3 +149,19 @@ def test_a_chat_behind_a_log_in_is_reached_with_the_credentials(behind_login):
     assert [next(iter(s)) for s in result.steps] == ["login", "chat"]
     assert result.steps[-1]["chat"]["replies"] == "#talk li.them"
     assert result.success == "has joined the conversation"
+
+
+def test_a_link_to_the_chat_is_followed_through_the_log_in_it_leads_to(behind_login):
+    # chat-link.html: the contact page's only way to a person is a link "Log in and start a chat" to a log-in
+    # page (chat-login.html), beside a help centre with articles only
+    _, result = behind_login("chat-link.html", "contact_support", "kim@example.com", "pw-123456")
+    assert result.outcome == "completed", result.reason
+    assert [next(iter(s)) for s in result.steps] == ["click", "login", "chat"]
+    assert result.steps[0]["click"]["name"] == "Log in and start a chat"
+
+
+def test_explore_insists_on_a_person_four_times_before_it_calls_the_chat_a_dead_end(pages_url):
+    # insistchat.html: the bot repeats its advice and brings in a person at the fourth request for one
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/insistchat.html", goal="contact_support"))
+    assert result.outcome == "completed", result.reason
+    assert len(result.steps[-1]["chat"]["messages"]) == 5  # the problem, then four requests for a person

@@ -264,7 +264,7 @@ def test_a_chat_is_opened_on_contact_support_and_where_the_page_says_to_cancel_i
     chat = next(m for m in support if m.kind == "chat")
     assert chat.steps[0]["chat"]["open"] == {"role": "button", "name": "Chat with us", "exact": True}
     said = chat.steps[0]["chat"]["messages"]
-    assert len(said) == 4 and all(words.says("human_request", m, "en") for m in said[1:])
+    assert len(said) == 5 and all(words.says("human_request", m, "en") for m in said[1:])
     plain = observation(texts=["Your plan: Plus."], elements=[launcher])
     assert not [m for m in moves_on(page(plain), False)[0] if m.kind == "chat"]  # a cancel does not chat by default
     told = observation(texts=["To cancel your plan, chat with our assistant Stella."], elements=[launcher])
