@@ -78,7 +78,7 @@ def test_a_negated_offer_is_not_one_and_typographic_apostrophes_are_read():
 def test_an_untagged_pattern_of_a_user_lexicon_counts_as_an_offer():
     import re
 
-    from cxaudit.judge.detectors.retention_offer import offers
+    from cxaudit.judge.detectors._offers import offers
     from cxaudit.judge.lexicon import Lexicon
 
     from .pages import LEXICONS
@@ -173,3 +173,18 @@ def test_a_condition_of_staying_with_a_benefit_is_an_offer(text, lang):
 ])
 def test_staying_without_a_benefit_a_fee_statement_or_what_one_already_has_is_no_offer(text, lang):
     assert _screen_of(text, lang).score == 1, text
+
+
+def test_the_plan_page_before_a_marked_entry_offers_nothing():
+    # fetchly (eval/unseen12), rebuilt: the membership page lists what the plan includes ("$0 delivery fee" next to
+    # "Lower service fees") above "End membership", which the journey file marks entry: true; the offer comes after it
+    plan = page("Fetchly Plus", "$9.99 per month", "Included", "$0 delivery fee on orders over $15", "Lower service fees",
+                view="/plus|Plus")
+    steps = [step(0, ACCOUNT, "goto"), step(1, plan, element=el("Fetchly Plus membership", "link"), navigated=True),
+             step(2, page("Need a break? Pause instead", "Pause your membership for up to 3 months.", view="/pause|P"),
+                  element=el("End membership", "link"), navigated=True, entry=True),
+             step(3, DONE_EN, element=el("Continue to cancel"))]
+    d = run("retention_offer", journey("cancel", steps))
+    assert d.value == 1 and [e.step for e in d.evidence] == [2]
+    steps[2].entry = False  # unmarked, cxaudit's own guess of the entry moves no page out of the count
+    assert run("retention_offer", journey("cancel", steps)).value == 2

@@ -24,7 +24,7 @@ TAG = re.compile(r"\(\?P<(\w+)>")
 def _offered(lang: str, text: str) -> bool:
     """retention_offer's lexicon is read by tag (an offer, or an amount with a cue, never negated): judge a
     phrase the way its detector reads a page that shows it."""
-    from cxaudit.judge.detectors.retention_offer import offers
+    from cxaudit.judge.detectors._offers import offers
 
     from .pages import page, step
 

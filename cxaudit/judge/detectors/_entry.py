@@ -3,9 +3,9 @@ visual_misdirection leaves it to that check), and the reveal clicks right before
 
 from __future__ import annotations
 
+from cxaudit.judge.detectors._offers import offers
 from cxaudit.judge.detectors._wording import furniture
 from cxaudit.judge.detectors.base import DetectorContext
-from cxaudit.judge.detectors.retention_offer import offers
 from cxaudit.results.model import JourneyResult, StepRecord
 
 FORM_STEPS = ("fill", "select", "check", "gate")  # the flow's own form; a log-in is not part of it
