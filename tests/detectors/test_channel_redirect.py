@@ -125,3 +125,20 @@ def test_cancelling_from_the_account_offered_is_no_redirect():
     assert _policy("You can end your plan from your account at any time.",
                    "Questions? Call 0800 555 0100.").score == 1
     assert _policy("Vous pouvez résilier depuis votre compte client à tout moment.", lang="fr").score == 1
+
+
+def test_a_request_sent_only_to_the_phone_is_a_redirect_on_a_contact_journey():
+    # funkfuchs (eval/unseen12), rebuilt: the contact page takes requests "ausschließlich telefonisch"; the start
+    # page's "monatlich kündbar, Rufnummer einfach mitnehmen" (keep your own number) sends no one anywhere
+    start = page("Im besten Netz, monatlich kündbar, Rufnummer einfach mitnehmen.", lang="de", view="/|Start")
+    contact = page("Anfragen per E-Mail oder über ein Kontaktformular können wir leider nicht bearbeiten. Ihr Anliegen "
+                   "klären Sie bitte ausschließlich telefonisch mit uns.", lang="de", view="/kontakt|Kontakt")
+    d = run("channel_redirect", journey("contact_support", [step(0, start, "goto"), step(1, contact)], outcome="blocked"))
+    assert d.score == 0 and [e.step for e in d.evidence] == [1]
+    for text, lang in (("Für Ihr Anliegen erreichen Sie uns nicht nur telefonisch, sondern auch im Chat.", "de"),
+                       ("Vos demandes ne sont pas traitées uniquement par téléphone : écrivez-nous aussi.", "fr")):
+        other = page(text, lang=lang, view="/kontakt|Kontakt")
+        assert run("channel_redirect", journey("contact_support", [step(0, start, "goto"), step(1, other)])).score == 1
+    # the company's number is still a channel: "unter der Rufnummer 0800 …"
+    call = page("Kündigungen nehmen wir unter der Rufnummer 0800 123 4567 entgegen.", lang="de", view="/k|K")
+    assert run("channel_redirect", journey("cancel", [step(0, start, "goto"), step(1, call)], outcome="blocked")).score == 0

@@ -52,3 +52,19 @@ def test_a_number_labelled_as_a_registration_or_customer_number_is_no_phone():
     assert "phone" not in d.details["channels"]
     j.steps[1].observation.text_blocks[0].text += ". Our lines: 0800 111 2222"
     assert "phone" in run("limited_contact_channels", j).details["channels"]
+
+
+def test_a_channel_the_page_says_it_does_not_serve_is_not_offered():
+    # funkfuchs (eval/unseen12), rebuilt: e-mail and the contact form are named only to say they go unanswered
+    refused = page("Anfragen per E-Mail oder über ein Kontaktformular können wir leider nicht bearbeiten.",
+                   "Ihr Anliegen klären Sie bitte ausschließlich telefonisch mit uns.", "Hotline: 0900 1 369 247",
+                   lang="de", view="/kontakt|Kontakt")
+    d = run("limited_contact_channels", journey("contact_support", [step(0, refused)], outcome="blocked"))
+    assert d.details["channels"] == ["phone"] and d.score == 0
+    for text in ("Schreiben Sie uns eine E-Mail an hilfe@example.de, wir antworten binnen 24 Stunden.",
+                 "E-mail us at help@example.com. We do not answer at weekends.",
+                 "Nous ne traitons pas les demandes envoyées à aide@example.fr."):
+        lang = {"S": "de", "N": "fr"}.get(text[0], "en")
+        here = page(text, "01 23 45 67 89" if lang == "fr" else "0800 111 2222", lang=lang, view="/contact|Contact")
+        found = run("limited_contact_channels", journey("contact_support", [step(0, here)]))
+        assert len(found.details["channels"]) == (1 if text.startswith("Nous") else 2), text

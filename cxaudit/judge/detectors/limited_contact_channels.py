@@ -22,6 +22,23 @@ from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.results.observation import FormField, page_of
 from cxaudit.words.notes import note
 
+# a sentence that says a channel is not served ("Anfragen per E-Mail oder über ein Kontaktformular können wir leider
+# nicht bearbeiten", "we do not answer e-mails", "le chat n'est pas disponible"): the channel it names is not offered
+NOT_SERVED = re.compile(
+    r"\b(?:not|no\s+longer|never)\s+(?:be\s+)?(?:\w+\s+)?(?:answer\w*|respond\w*|reply|replied|process\w*|handl\w*|accept\w*"
+    r"|monitor\w*|read)\b|\b(?:cannot|can't|unable\s+to)\s+(?:\w+\s+)?(?:answer|respond|reply|process|handle|accept|read)\b"
+    r"|\b(?:nicht|nicht\s+mehr|keine?)\s+(?:\w+\s+)?(?:bearbeit\w*|beantwort\w*|angenommen|entgegen\w*|gelesen)\b"
+    r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|plus)\s+(?:\w+\s+)?(?:traité\w*|répondu\w*|lu\w*|accepté\w*)\b"
+    r"|\bne\s+(?:trait|répond|lis|accept)\w*\s+(?:pas|plus)\b",
+    re.IGNORECASE)
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` around ``start:end``."""
+    left = max(text.rfind(c, 0, start) for c in ".!?;")
+    rights = [i for i in (text.find(c, end) for c in ".!?;") if i >= 0]
+    return text[left + 1:min(rights) if rights else len(text)]
+
 
 def _form_channel(step: StepRecord) -> FormField | None:
     """A form the customer can write a message in: a visible textarea on a page with a button."""
@@ -54,6 +71,8 @@ def limited_contact_channels(journey: JourneyResult, ctx: DetectorContext) -> De
                 continue
             if channel == "phone" and labelled_identifier(item.text, match.start):
                 continue  # "Registered in England, company no. 09127734" is no phone line
+            if NOT_SERVED.search(_sentence_at(item.text, match.start, match.end)):
+                continue  # "… per E-Mail … können wir leider nicht bearbeiten" offers no e-mail
             found[channel] = evidence(item, match, note("channel_offered", channel=channel), channel=channel)
         for el in visible_elements(step.observation):
             href = el.href.lower()
