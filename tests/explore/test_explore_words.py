@@ -330,3 +330,17 @@ def test_ended_and_removed_wording_says_the_goal_was_reached(text, goal, lang):
 def test_remove_the_product_completely_says_uninstall():
     assert words.intent("Remove Guardwell completely", "uninstall", "en", in_flow=True).why == "goal"
     assert words.intent("Remove an item from your basket", "uninstall", "en", in_flow=True).why != "goal"
+
+
+def test_compound_contract_names_are_a_way_to_cancel_and_more_receipts_say_it_was_received():
+    # eval/unseen12, read for explore: stromhafen asks "Welchen Vertrag möchten Sie kündigen?" with "Stromvertrag",
+    # "Gasvertrag" and ends at "Wir haben Ihr Anliegen erhalten"; ondelia's bot says "Je vous mets en relation avec
+    # un conseiller"
+    for name in ("Stromvertrag", "Handyvertrag", "Zeitschriftenabo"):
+        assert words.intent(name, "cancel", "de", in_flow=True).why == "way:account", name
+    assert words.success_text(observation(texts=["Wir haben Ihr Anliegen erhalten und melden uns schriftlich."]),
+                              "cancel", "de")
+    assert words.reply_success(["Je vous mets en relation avec un conseiller. Temps d'attente : 20 minutes."],
+                               "contact_support", "fr") == "Je vous mets en relation avec un conseiller"
+    assert words.reply_success(["Avant de vous mettre en relation, une dernière vérification."],
+                               "contact_support", "fr") is None
