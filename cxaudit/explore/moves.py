@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from cxaudit.explore import words
 from cxaudit.explore.words import label
+from cxaudit.record.chat_infer import MESSAGE_WORDS
 from cxaudit.results.observation import Element, FormField, Observation
 
 # a consent button's name that speaks of an offer: "Accept offer" is no banner
@@ -360,6 +361,13 @@ def chat_moves(page: Page) -> list[Move]:
             continue
         return [Move("chat", f"chat ({name})", words.GOAL_SCORE + 1.5,
                      [{"chat": {"open": target_of(el), "messages": chat_messages(page.goal, page.lang)}}], why="chat")]
+    # no launcher: the chat's own page ("Discuter avec un conseiller" led here), its message box already on show
+    in_forms = {f.ref for form in page.obs.forms if len(form.fields) > 2 for f in form.fields if f.ref}
+    for el in page.visible:
+        if el.role == "textbox" and el.type != "search" and el.ref not in in_forms and not el.disabled \
+                and any(w in label(el).casefold() for w in MESSAGE_WORDS):
+            return [Move("chat", f"chat ({label(el)})", words.GOAL_SCORE + 1.5,
+                         [{"chat": {"messages": chat_messages(page.goal, page.lang)}}], why="chat")]
     return []
 
 

@@ -28,6 +28,7 @@ WAY_WEIGHTS = {
     "signup": {"plans": 4.0, "account": 0.5},
 }
 GOAL_SCORE, ONWARD_SCORE = 10.0, 6.0
+MENU_CARET = re.compile(r"[▾▼⌄˅⏷]\s*$")  # a control whose name ends in a caret opens a menu
 DECLINE = re.compile(r"(?i)^\W*(?:no|nope|nein|non|not\s+now|nicht\s+jetzt|pas\s+maintenant)\b")
 
 
@@ -71,6 +72,8 @@ def intent(name: str, goal: str, lang: str | None, *, in_flow: bool) -> Verdict:
     if in_flow and says("onward", text, lang):
         return Verdict(ONWARD_SCORE, "onward")
     best, why = 0.0, ""
+    if MENU_CARET.search(text):  # "Morgan ▾": a menu of its own, most often the account's
+        best, why = WAY_WEIGHTS[goal].get("account", 0.0) * 0.75, "way:menu"
     for tag in tags("way", text, lang):
         weight = WAY_WEIGHTS[goal].get(tag, 0.0)
         if weight > best:

@@ -165,3 +165,27 @@ def test_explore_insists_on_a_person_four_times_before_it_calls_the_chat_a_dead_
     result = explore(ExploreOptions(url=f"{pages_url}/explore/insistchat.html", goal="contact_support"))
     assert result.outcome == "completed", result.reason
     assert len(result.steps[-1]["chat"]["messages"]) == 5  # the problem, then four requests for a person
+
+
+def test_after_the_last_message_the_chat_waits_a_little_for_the_person_who_joins(pages_url, tmp_path):
+    # latechat.html: "passing your request to an agent", then "Maya has joined the chat" 1.9 s later, past the
+    # 0.7 s a reply is waited for once it has started
+    path = _journey(tmp_path, "/explore/latechat.html",
+                    {"input": {"label": "Your message"}, "send": {"role": "button", "name": "Send"}, "replies": "#log p.bot",
+                     "messages": ["My bag did not arrive", "Can I talk to a person?"],
+                     "success": {"text": "has joined the chat"}}, "has joined the chat")
+    journey = _run(path, pages_url, tmp_path)
+    assert journey["outcome"] == "completed", journey.get("error")
+    chat = journey["steps"][1]["chat"]
+    assert chat["turns"][-1]["replies"] == ["I am passing your request to an agent. Estimated wait: 2 minutes.",
+                                            "Maya has joined the chat."]
+    assert chat["turns_to_success"] == 2
+
+
+def test_a_chat_on_a_page_of_its_own_is_driven_without_a_launcher(pages_url):
+    # chat-entry.html links "Chat with an agent" to latechat.html, whose message box is on show at once; the agent
+    # joins 1.9 s after the request is passed on
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/chat-entry.html", goal="contact_support"))
+    assert result.outcome == "completed", result.reason
+    assert [next(iter(s)) for s in result.steps] == ["click", "chat"]
+    assert "open" not in result.steps[-1]["chat"] and result.success == "has joined the chat"

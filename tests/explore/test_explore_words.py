@@ -344,3 +344,12 @@ def test_compound_contract_names_are_a_way_to_cancel_and_more_receipts_say_it_wa
                                "contact_support", "fr") == "Je vous mets en relation avec un conseiller"
     assert words.reply_success(["Avant de vous mettre en relation, une dernière vérification."],
                                "contact_support", "fr") is None
+
+
+def test_a_name_ending_in_a_caret_opens_a_menu_and_advanced_settings_are_a_way_to_uninstall():
+    # eval/unseen13, read for explore: parlando's account menu is a header button "Morgan ▾"; shieldnest's uninstall
+    # sits under the settings tab "Advanced"
+    assert words.intent("Morgan ▾", "cancel", "en", in_flow=True).why == "way:menu"
+    assert words.intent("Morgan", "cancel", "en", in_flow=True).score == 0
+    assert words.intent("Advanced", "uninstall", "en", in_flow=True).why == "way:settings"
+    assert words.intent("Erweitert", "uninstall", "de", in_flow=True).why == "way:settings"

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from cxaudit.record.session import JourneySession
 
 QUIET_S = 0.7  # a reply is complete when no new message came for this long
+LINGER_S = 4.0  # after the last message without success: how long more replies are waited for
 MAX_TEXT = 1000
 
 
@@ -119,6 +120,23 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
             transcript.success = True
             transcript.turns_to_success = turn_no
             break
+    else:
+        await _linger(s, p, transcript, replies, seen)
+
+
+async def _linger(s: JourneySession, p: ChatParams, transcript: ChatTranscript, replies: Any, seen: int) -> None:
+    """After the last message, without success yet: listen a little longer, as a customer waits after "Je transmets
+    votre demande à un conseiller" for the person who joins a moment later; what comes is the last turn's."""
+    if replies is None or not transcript.turns:
+        return
+    late, _, timed_out = await wait_for_replies(replies, seen, min(LINGER_S, p.reply_timeout))
+    if timed_out or not late:
+        return
+    last = transcript.turns[-1]
+    last.replies = [*last.replies, *(s.redact(t) for t in late)]
+    if await _chat_success(s, p, transcript):
+        transcript.success = True
+        transcript.turns_to_success = len(transcript.turns)
 
 
 async def _box_ready(s: JourneySession, p: ChatParams, before: set) -> bool:
