@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from cxaudit.judge.clauses import sentences
 from cxaudit.judge.detectors._wording import (
     Snippet,
     clicked_evidence,
@@ -18,26 +19,16 @@ from cxaudit.judge.detectors._wording import (
     visible_elements,
 )
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, detector
+from cxaudit.judge.lexicon import Lexicon
 from cxaudit.results.model import JourneyResult, StepRecord
 from cxaudit.results.observation import FormField, page_of
 from cxaudit.words.notes import note
 
-# a sentence that says a channel is not served ("Anfragen per E-Mail oder über ein Kontaktformular können wir leider
-# nicht bearbeiten", "we do not answer e-mails", "le chat n'est pas disponible"): the channel it names is not offered
-NOT_SERVED = re.compile(
-    r"\b(?:not|no\s+longer|never)\s+(?:be\s+)?(?:\w+\s+)?(?:answer\w*|respond\w*|reply|replied|process\w*|handl\w*|accept\w*"
-    r"|monitor\w*|read)\b|\b(?:cannot|can't|unable\s+to)\s+(?:\w+\s+)?(?:answer|respond|reply|process|handle|accept|read)\b"
-    r"|\b(?:nicht|nicht\s+mehr|keine?)\s+(?:\w+\s+)?(?:bearbeit\w*|beantwort\w*|angenommen|entgegen\w*|gelesen)\b"
-    r"|\bne\s+(?:\w+\s+){0,2}?(?:pas|plus)\s+(?:\w+\s+)?(?:traité\w*|répondu\w*|lu\w*|accepté\w*)\b"
-    r"|\bne\s+(?:trait|répond|lis|accept)\w*\s+(?:pas|plus)\b",
-    re.IGNORECASE)
 
-
-def _sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` around ``start:end``."""
-    left = max(text.rfind(c, 0, start) for c in ".!?;")
-    rights = [i for i in (text.find(c, end) for c in ".!?;") if i >= 0]
-    return text[left + 1:min(rights) if rights else len(text)]
+def _refused(lex: Lexicon, text: str, lang: str | None) -> list[str]:
+    """The sentences of ``text`` that say a channel is not served (the lexicon's ``refused`` tag: "Anfragen per
+    E-Mail … können wir leider nicht bearbeiten", "e-mails to this address are not monitored")."""
+    return [s for s in sentences(text) if any(tag_of(m) == "refused" for m in lex.matches(s, lang))]
 
 
 def _form_channel(step: StepRecord) -> FormField | None:
@@ -65,13 +56,16 @@ def limited_contact_channels(journey: JourneyResult, ctx: DetectorContext) -> De
         if not (step.observation or step.chat):
             continue
         lang = page_language(ctx, journey, step)
+        refused: dict[str, list[str]] = {}
         for item, match in find(lex, snippets(step, chat=False), lang):
             channel = tag_of(match)
-            if not channel or channel in found or match.text.lower() in own:
+            if not channel or channel in ("refused", *found) or match.text.lower() in own:
                 continue
             if channel == "phone" and labelled_identifier(item.text, match.start):
                 continue  # "Registered in England, company no. 09127734" is no phone line
-            if NOT_SERVED.search(_sentence_at(item.text, match.start, match.end)):
+            if item.text not in refused:
+                refused[item.text] = _refused(lex, item.text, lang)
+            if any(" ".join(match.text.split()) in sentence for sentence in refused[item.text]):
                 continue  # "… per E-Mail … können wir leider nicht bearbeiten" offers no e-mail
             found[channel] = evidence(item, match, note("channel_offered", channel=channel), channel=channel)
         for el in visible_elements(step.observation):
