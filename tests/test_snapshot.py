@@ -130,7 +130,7 @@ def test_shape_and_rounding(page):
         "shadow",
     }
     for i, e in enumerate(obs["elements"]):
-        assert set(e) == element_keys
+        assert set(e) - {"current"} == element_keys  # current: only when true
         assert e["ref"] == f"e{i}"
         for v in e["box"].values():
             assert round(v, 1) == v
@@ -224,6 +224,28 @@ def test_decision_containers_nearest_first_and_the_same_in_element_info(page):
     info = page.get_by_role("button", name="Leave").evaluate(ELEMENT_JS, {})
     assert info["groups"] == leave["groups"]  # element.js names the containers as the page snapshot does
     assert info["page_contrast_median"] > 15  # #111 on white: 18.9:1
+
+
+def test_current_is_recorded_only_for_where_the_visitor_is(page):
+    page.set_content(
+        "<main><ul aria-label=Settings><li><a href='/g' aria-current=page>General</a></li>"
+        "<li><a href='/a'>Advanced</a></li><li aria-current=true><a href='/s'>Security</a></li>"
+        "<li><a href='/x' aria-current=false>Extras</a></li></ul>"
+        "<div role=tablist><button role=tab aria-selected=true>Plan</button>"
+        "<button role=tab aria-selected=false>Billing</button></div></main>"
+    )
+    obs = snapshot(page)
+    marked = {e["name"] for e in obs["elements"] if e.get("current")}
+    assert marked == {"General", "Security", "Plan"}
+    assert "current" not in by_name(obs, "Advanced")  # recorded only when true: older records stay as they were
+    # a list with a current item is a set to navigate (WAI-ARIA's words for aria-current), not a step's choices
+    assert by_name(obs, "Advanced")["groups"][0].startswith("nav@")
+    assert by_name(obs, "Extras")["groups"][0].startswith("nav@")
+    info = page.get_by_role("tab", name="Plan").evaluate(ELEMENT_JS, {})
+    assert info["current"] is True
+    # the compact transport (what a run uses) keeps the mark where it is and adds it nowhere else
+    packed = snap_mod._unpack(json.loads(page.evaluate(SNAPSHOT_JS, {"json": True, "compact": True})))
+    assert packed["elements"] == obs["elements"]
 
 
 def test_filled_button_vs_plain_clickable_div(page):

@@ -621,6 +621,10 @@
     region: 'region', article: 'card' };
   const GROUP_TAG = { dialog: 'dialog', form: 'form', fieldset: 'group', details: 'group', header: 'header',
     nav: 'nav', footer: 'footer', aside: 'aside', main: 'main', article: 'card' };
+  /* aria-current marks "the current item within a set of related elements" (WAI-ARIA): the set is navigation */
+  const LIST_TAGS = new Set(['ul', 'ol', 'div']);
+  const CURRENT_ITEM = ':scope > [aria-current]:not([aria-current=false]), :scope > li > [aria-current]:not([aria-current=false])';
+  const hasCurrentItem = (el) => { try { return !!el.querySelector(CURRENT_ITEM); } catch (e) { return false; } };
   const groupKind = (el) => {
     if (dialogSet.has(el)) return 'dialog';
     const r = attr(el, 'role');
@@ -628,6 +632,7 @@
     const tag = lc(el);
     if (GROUP_TAG[tag]) return GROUP_TAG[tag];
     if (tag === 'body' || tag === 'html' || isInteractive(el)) return null;
+    if (LIST_TAGS.has(tag) && hasCurrentItem(el)) return 'nav';  // a set with a current item: tabs, a stepper
     const d = st(el).display;
     if (!d || d.startsWith('inline') || d === 'contents' || d === 'none') return null;
     const b = vrect(el);
@@ -687,6 +692,15 @@
     return inertAbove(el);
   };
 
+  /* where the visitor is: aria-current (page, step, location, true ...), or the selected tab of a tab list; the
+     mark may sit on the list item around a link */
+  const currentOf = (el) => {
+    const marked = (c) => { const ac = (attr(c, 'aria-current') || '').trim().toLowerCase(); return !!ac && ac !== 'false'; };
+    if (marked(el) || (roleOf(el) === 'tab' && attr(el, 'aria-selected') === 'true')) return true;
+    const p = up(el);
+    return p && lc(p) === 'li' && marked(p) ? true : undefined;
+  };
+
   const describe = (el) => {
     const tag = lc(el);
     const r = vrect(el);
@@ -735,6 +749,7 @@
       groups: groupsOf(el),
       frame: f ? redact(f.label) : null,
       shadow: el.getRootNode().nodeType === 11,
+      ...(currentOf(el) ? { current: true } : {}),
     };
   };
 
@@ -1208,10 +1223,14 @@
   if (maskedKinds.size) result.masked = Array.from(maskedKinds).sort();
   if (O.compact) {
     /* transport form for snapshot.py: lists of records as {keys, rows}; unpacked in Python */
+    /* a key only some records have (current) is listed in __sometimes; absent there, it travels as null */
     const pack = (list) => {
       if (!list.length) return list;
       const keys = Object.keys(list[0]);
-      return { __keys: keys, __rows: list.map((o) => keys.map((k) => o[k])) };
+      const sometimes = [];
+      for (const o of list) for (const k of Object.keys(o)) if (!keys.includes(k)) { keys.push(k); sometimes.push(k); }
+      for (const k of keys) if (!sometimes.includes(k) && list.some((o) => !(k in o))) sometimes.push(k);
+      return { __keys: keys, __sometimes: sometimes, __rows: list.map((o) => keys.map((k) => (k in o ? o[k] : null))) };
     };
     result.elements = pack(result.elements);
     result.text_blocks = pack(result.text_blocks);

@@ -90,12 +90,14 @@ def _masked(result: Any, masker: Masker) -> Any:
 
 
 def _unpack(obs: dict) -> dict:
-    """Undo the ``compact`` transport form ({__keys, __rows}) of snapshot.js."""
+    """Undo the ``compact`` transport form ({__keys, __rows}) of snapshot.js; a key in ``__sometimes`` is left
+    out of a record where it travelled as null (the record had no such key)."""
 
     def rows(v: Any) -> Any:
         if isinstance(v, dict) and "__keys" in v:
-            keys = v["__keys"]
-            return [dict(zip(keys, row, strict=True)) for row in v["__rows"]]
+            keys, sometimes = v["__keys"], set(v.get("__sometimes") or ())
+            return [{k: x for k, x in zip(keys, row, strict=True) if x is not None or k not in sometimes}
+                    for row in v["__rows"]]
         return v
 
     for key in ("elements", "text_blocks"):

@@ -9,7 +9,8 @@ Versions: 1.0 -> 1.1 added step actions and note parts; 1.2 types the observatio
 (the JSON is the same: snapshot.js has returned this shape since 1.0, so 1.0 and 1.1 runs load as they
 are and are marked 1.2); 1.3 adds an element's decision containers (``groups``), the page's text contrast
 beside its font median (``page_contrast_median``) and a step's ``entry`` mark, all with defaults, so 1.0 to
-1.2 runs load as they are and are marked 1.3. A run from a newer 1.x loads too: observation keys this cxaudit does not know
+1.2 runs load as they are and are marked 1.3; 1.4 adds a chat's inferred parts and 1.5 an element's ``current``
+mark (aria-current, a selected tab), both with defaults. A run from a newer 1.x loads too: observation keys this cxaudit does not know
 (a newer snapshot.js) are dropped with a warning that names them.
 """
 
@@ -24,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from cxaudit.results.observation import AnyObservation, ElementInfo
 from cxaudit.results.problems import path_of, problems_of, strip_unknown
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 Outcome = Literal["completed", "blocked", "error", "pending"]
 # a login counts as its fields (fill) and its submit (click); "login" is the one count older runs have (results/counting.py)
 ACTION_KINDS = ("click", "fill", "select", "check", "press", "chat_message", "dialog")
@@ -340,9 +341,9 @@ def _newer(version: str) -> bool:
 
 
 def _migrated(data: dict[str, Any], version: str) -> dict[str, Any]:
-    """A 1.0 to 1.3 run as 1.4: the same JSON (what later versions added has defaults: not recorded), marked
-    1.4. 1.4 added a chat's inferred parts."""
-    if version in ("1.0", "1.1", "1.2", "1.3"):
+    """A 1.0 to 1.4 run as 1.5: the same JSON (what later versions added has defaults: not recorded), marked
+    1.5. 1.4 added a chat's inferred parts, 1.5 an element's ``current`` mark."""
+    if version in ("1.0", "1.1", "1.2", "1.3", "1.4"):
         data["schema_version"] = SCHEMA_VERSION
     return data
 

@@ -116,9 +116,10 @@ class _Ref(Part):
 
 
 class _Control(_Sometimes):
-    """The ELEMENT record (snapshot.js ``describe``); ``groups`` is None in runs recorded before 1.3."""
+    """The ELEMENT record (snapshot.js ``describe``); ``groups`` is None in runs recorded before 1.3, ``current``
+    is recorded only when true (since 1.5)."""
 
-    OPTIONAL = frozenset({"groups"})
+    OPTIONAL = frozenset({"groups", "current"})
 
     role: Str | None = Field(description="ARIA role, explicit or implicit; None for elements without one")
     name: Str = Field(description="accessible name, secret-masked, cut to maxText")
@@ -148,6 +149,8 @@ class _Control(_Sometimes):
                                      "kind dialog, form, group, menu, search, region, card, header, nav, footer, aside, main")
     frame: Str | None = Field(description="the iframe it is in (name, src or about:srcdoc); None in the page")
     shadow: Bool = Field(description="inside a shadow root")
+    current: Bool | None = Field(None, description="marked as where the visitor is: aria-current, or a selected tab "
+                                 "(aria-selected); recorded only when true, None before 1.5")
 
 
 class Element(_Control, _Ref):
@@ -162,7 +165,7 @@ class ElementInfo(_Control):
     scroll_needed: Bool = Field(description="not in the first viewport")
     page_contrast_median: Number | None = Field(None, description="median contrast of the page's text (None before 1.3)")
 
-    OPTIONAL = frozenset({"groups", "page_contrast_median"})
+    OPTIONAL = frozenset({"groups", "page_contrast_median", "current"})
 
 
 class TextBlock(Part):

@@ -68,6 +68,20 @@ def test_header_navigation_menus_banners_and_hero_elsewhere_are_not_alternatives
     assert d.score == 1.0 and d.details["steps_judged"] == 1
 
 
+def test_the_current_tab_of_a_settings_tab_bar_is_no_alternative_to_the_tab_needed():
+    # a settings page whose current tab is drawn filled and bold, the needed tab plain (eval unseen14 keyloft)
+    tabs = ["list@tabs", MAIN]
+    general = el("General", role="link", y=120, w=110, h=38, fw=600, groups=tabs, current=True)
+    advanced = el("Advanced", role="link", x=320, y=120, w=110, h=38, filled=False, groups=tabs)
+    j = journey([step(0, "goto", observation=page(general, advanced)), step(1, element=advanced)], goal="uninstall")
+    assert run("visual_misdirection", j).details["steps_judged"] == 0
+    # the same bar without the mark: the strong tab is another next step, and weighed as one
+    unmarked = general.model_copy(update={"current": None})
+    j = journey([step(0, "goto", observation=page(unmarked, advanced)), step(1, element=advanced)], goal="uninstall")
+    d = run("visual_misdirection", j)
+    assert d.score == 0.0 and d.evidence[0].data["alternative"]["name"] == "General"
+
+
 def test_a_control_alone_in_its_card_is_weighed_in_the_flow_step_but_never_past_its_dialog():
     go_on = el("Continue to cancel", role="link", y=400, fs=12, filled=False, groups=["card@c", MAIN])
     keep = el("Keep my plan", y=330, w=260, h=60, fs=20, groups=[MAIN])

@@ -4,7 +4,8 @@ decision (filled vs not, area, font size, contrast, weight), from the element re
 The alternatives of a decision are the other controls of the same dialog, form, fieldset or button group, card
 or menu, or of the page's main content (the flow step), by the decision containers snapshot.js records for each
 element (``groups``, nearest first). Header, navigation, footer, menus, tiles and banners elsewhere on the page
-are not alternatives; a control that is itself in the header, navigation, footer or a menu chooses where to go,
+are not alternatives, nor is the control marked as where the visitor is (``current``: aria-current, the
+selected tab); a control that is itself in the header, navigation, footer or a menu chooses where to go,
 not between the alternatives of a step, and is not judged. Runs recorded before 1.3 have no ``groups``: there
 the alternatives are the controls in the same landmark, in a dialog when the needed control is in one,
 outside the header, navigation and footer, within ``max_distance_px``."""
@@ -41,7 +42,8 @@ def visual_area(el: Element | ElementInfo) -> float:
 
 def _candidates(needed: ElementInfo, elements: list[Element]) -> list[Element]:
     name = needed.name.casefold()
-    return [e for e in elements if not (e.hidden or e.offscreen or e.disabled or e.role in FIELD_ROLES
+    # the current tab or page (drawn strong because it is where the visitor is) offers no other next step
+    return [e for e in elements if not (e.hidden or e.offscreen or e.disabled or e.current or e.role in FIELD_ROLES
                                         or e.name.casefold() == name or e.box == needed.box)]
 
 
