@@ -1,0 +1,50 @@
+// Shared behaviour of the unseen15 sites: cookie banners and walls, today's date and time on receipts.
+(function () {
+  function ready(fn) { if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn); }
+  ready(function () {
+    var key = "consent:" + (document.body.getAttribute("data-site") || "site");
+    document.querySelectorAll("[data-cookie]").forEach(function (box) {
+      var stored = null;
+      try { stored = window.localStorage.getItem(key); } catch (e) { stored = null; }
+      if (stored) { box.classList.add("hidden"); return; }
+      box.classList.remove("hidden");
+      box.querySelectorAll("[data-consent]").forEach(function (b) {
+        b.addEventListener("click", function () {
+          try { window.localStorage.setItem(key, b.getAttribute("data-consent")); } catch (e) { /* private mode */ }
+          box.classList.add("hidden");
+        });
+      });
+    });
+    var now = new Date();
+    var lang = document.documentElement.lang || "en";
+    document.querySelectorAll("[data-now-date]").forEach(function (el) {
+      el.textContent = now.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+    });
+    document.querySelectorAll("[data-now-time]").forEach(function (el) {
+      el.textContent = now.toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit" });
+    });
+    document.querySelectorAll("[data-ref]").forEach(function (el) {
+      var n = String(now.getTime() % 1000000).padStart(6, "0");
+      el.textContent = el.getAttribute("data-ref") + n;
+    });
+  });
+})();
+// unseen15 addition: account menus (a button with data-menu-btn opens the element it names in aria-controls).
+(function () {
+  function ready(fn) { if (document.readyState !== "loading") fn(); else document.addEventListener("DOMContentLoaded", fn); }
+  ready(function () {
+    document.querySelectorAll("[data-menu-btn]").forEach(function (btn) {
+      var menu = document.getElementById(btn.getAttribute("aria-controls"));
+      if (!menu) return;
+      btn.addEventListener("click", function (e) {
+        e.stopPropagation();
+        var open = btn.getAttribute("aria-expanded") === "true";
+        btn.setAttribute("aria-expanded", open ? "false" : "true");
+        menu.classList.toggle("hidden", open);
+      });
+      document.addEventListener("click", function (e) {
+        if (!menu.contains(e.target)) { btn.setAttribute("aria-expanded", "false"); menu.classList.add("hidden"); }
+      });
+    });
+  });
+})();
