@@ -621,10 +621,15 @@
     region: 'region', article: 'card' };
   const GROUP_TAG = { dialog: 'dialog', form: 'form', fieldset: 'group', details: 'group', header: 'header',
     nav: 'nav', footer: 'footer', aside: 'aside', main: 'main', article: 'card' };
-  /* aria-current marks "the current item within a set of related elements" (WAI-ARIA): the set is navigation */
+  /* aria-current marks "the current item within a set of related elements" (WAI-ARIA): the set is navigation.
+     Any value but "false" (or none) marks it; the mark may sit on a list item or on the link inside it. */
+  const markedCurrent = (c) => {
+    const ac = (attr(c, 'aria-current') || '').trim().toLowerCase();
+    return !!ac && ac !== 'false';
+  };
   const LIST_TAGS = new Set(['ul', 'ol', 'div']);
-  const CURRENT_ITEM = ':scope > [aria-current]:not([aria-current=false]), :scope > li > [aria-current]:not([aria-current=false])';
-  const hasCurrentItem = (el) => { try { return !!el.querySelector(CURRENT_ITEM); } catch (e) { return false; } };
+  const hasCurrentItem = (el) => Array.from(el.children).some(
+    (c) => markedCurrent(c) || (lc(c) === 'li' && Array.from(c.children).some(markedCurrent)));
   const groupKind = (el) => {
     if (dialogSet.has(el)) return 'dialog';
     const r = attr(el, 'role');
@@ -692,13 +697,11 @@
     return inertAbove(el);
   };
 
-  /* where the visitor is: aria-current (page, step, location, true ...), or the selected tab of a tab list; the
-     mark may sit on the list item around a link */
+  /* where the visitor is: marked current (markedCurrent), itself or by its list item, or the selected tab */
   const currentOf = (el) => {
-    const marked = (c) => { const ac = (attr(c, 'aria-current') || '').trim().toLowerCase(); return !!ac && ac !== 'false'; };
-    if (marked(el) || (roleOf(el) === 'tab' && attr(el, 'aria-selected') === 'true')) return true;
+    if (markedCurrent(el) || (roleOf(el) === 'tab' && attr(el, 'aria-selected') === 'true')) return true;
     const p = up(el);
-    return p && lc(p) === 'li' && marked(p) ? true : undefined;
+    return !!p && lc(p) === 'li' && markedCurrent(p);
   };
 
   const describe = (el) => {
@@ -1226,10 +1229,8 @@
     /* a key only some records have (current) is listed in __sometimes; absent there, it travels as null */
     const pack = (list) => {
       if (!list.length) return list;
-      const keys = Object.keys(list[0]);
-      const sometimes = [];
-      for (const o of list) for (const k of Object.keys(o)) if (!keys.includes(k)) { keys.push(k); sometimes.push(k); }
-      for (const k of keys) if (!sometimes.includes(k) && list.some((o) => !(k in o))) sometimes.push(k);
+      const keys = [...new Set(list.flatMap((o) => Object.keys(o)))];
+      const sometimes = keys.filter((k) => list.some((o) => !(k in o)));
       return { __keys: keys, __sometimes: sometimes, __rows: list.map((o) => keys.map((k) => (k in o ? o[k] : null))) };
     };
     result.elements = pack(result.elements);
