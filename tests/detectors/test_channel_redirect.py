@@ -142,3 +142,24 @@ def test_a_request_sent_only_to_the_phone_is_a_redirect_on_a_contact_journey():
     # the company's number is still a channel: "unter der Rufnummer 0800 …"
     call = page("Kündigungen nehmen wir unter der Rufnummer 0800 123 4567 entgegen.", lang="de", view="/k|K")
     assert run("channel_redirect", journey("cancel", [step(0, start, "goto"), step(1, call)], outcome="blocked")).score == 0
+
+
+def test_calling_off_a_visit_and_a_word_ending_in_ring_are_no_phone_channel():
+    # hearthguard (eval/unseen15), rebuilt: a search result list; "call off" cancels, "monitoring" holds "ring"
+    results = page("Cancel a technician appointment Reschedule or call off a visit you booked.",
+                   "Cancel or end your monitoring service What you need to end your monitoring agreement.",
+                   "Questions about a new system? Call us 24/7 on 1-800-555-0182", view="/help?q=cancel|Results")
+    j = journey("cancel", [step(0, page("Help"), "goto"), step(1, results)], outcome="blocked")
+    assert run("channel_redirect", j).score == 1
+
+
+def test_a_gift_that_cannot_be_stopped_online_and_advice_given_only_by_phone_are_redirects():
+    # hearthlight and moewenbank (eval/unseen16), rebuilt
+    assert _policy("A regular gift by Direct Debit can't be stopped online. To stop it, print the form below, "
+                   "sign it and send it by post to: Supporter Care, FREEPOST RTHL-0021").score == 0
+    advice = page("Persönliche Beratung erhalten Sie bei der Möwenbank nur telefonisch.", "040 555 0123",
+                  lang="de", view="/kontakt|Kontakt")
+    d = run("channel_redirect", journey("contact_support", [step(0, page("Hilfe", lang="de"), "goto"), step(1, advice)],
+                                        outcome="blocked"))
+    assert d.score == 0 and "040 555 0123" in d.details["contact_points"]
+    assert _policy("You can stop your gift online in your account at any time.", outcome="completed").score == 1

@@ -43,3 +43,18 @@ def test_loop_not_applicable_without_chat_or_with_one_answer():
     assert run("chatbot_loop", j).score is None
     j.steps[1].chat = None
     assert run("chatbot_loop", j).score is None
+
+
+def test_the_turn_a_person_joined_in_is_no_loop_whatever_the_widget_shows_again():
+    # stridely (eval/unseen15), as explore drove it: the widget showed the bot's "connecting you" line again in
+    # the turn the person joined in
+    turns = [("I have a problem with my order", "I can help with billing, your plan and the app. Tell me more."),
+             ("I would like to talk to a person", "Sure. I'm connecting you to our support team now."),
+             ("Please connect me to a human agent", ["Priya has joined the chat.", "Sure. I'm connecting you to our "
+                                                     "support team now.", "Hi, this is Priya. I can see both charges."])]
+    j = chat_journey(turns, success=True)
+    j.steps[1].chat.turns_to_success = 3
+    d = run("chatbot_loop", j)
+    assert d.score == 1.0 and d.value == 0.0
+    j.steps[1].chat.success, j.steps[1].chat.turns_to_success = False, None  # no person joined: the same line is a loop
+    assert run("chatbot_loop", j).score < 1

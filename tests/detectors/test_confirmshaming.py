@@ -151,3 +151,21 @@ def test_a_question_about_nothing_good_or_bad_is_plain(label, lang):
 def test_refusing_free_or_premium_features_is_shame():
     assert _declined("No thanks, I don't want free Pro features").score == 0
     assert _declined("Continue without Pro features").score == 1  # a neutral way on
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No, I don't want free Gems", "en"),                               # forgeplay (eval/unseen15)
+    ("No, I don't want to keep a child warm this winter", "en"),        # hearthlight (eval/unseen16)
+    ("Nein, meine Privatsphäre ist mir nicht so wichtig", "de"),        # tarnkappe (eval/unseen16)
+    ("No, my safety isn't that important to me", "en"), ("Non, ma vie privée n'est pas si importante pour moi", "fr"),
+])
+def test_refusing_something_free_a_good_deed_or_what_matters_is_shame(label, lang):
+    assert _declined(label, lang).score == 0, label
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No thanks, continue with the free plan", "en"), ("No, take me to the free plan's end", "en"),
+    ("Nein, das ist mir nicht wichtig genug, um zu bleiben", "de"),
+])
+def test_near_misses_of_free_and_of_importance_are_plain(label, lang):
+    assert _declined(label, lang).score == 1, label

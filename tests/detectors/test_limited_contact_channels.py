@@ -76,3 +76,18 @@ def test_french_contact_pages_name_phone_post_and_chat_in_words():
                 "Par courrier Ciel Mer, BP 4120, 06201 Nice Cedex 3", lang="fr", view="/aide|Aide et contact")
     d = run("limited_contact_channels", journey("contact_support", [step(0, aide)]))
     assert d.details["channels"] == ["chat", "phone", "post"] and d.score == 1
+
+
+def test_a_channel_refused_with_the_verb_first_is_not_offered():
+    # moewenbank (eval/unseen16), rebuilt: German puts the verb before "nicht"
+    kontakt = page("Persönliche Beratung erhalten Sie nur telefonisch.", "040 555 0123",
+                   "Anfragen per E-Mail beantworten wir aus Sicherheitsgründen nicht. Einen Chat oder ein "
+                   "Kontaktformular bieten wir nicht an.", lang="de", view="/kontakt|Kontakt")
+    d = run("limited_contact_channels", journey("contact_support", [step(0, kontakt)], outcome="blocked"))
+    assert d.details["channels"] == ["phone"] and d.score == 0
+    offered = page("Ein Kontaktformular bieten wir rund um die Uhr an.", "040 555 0123", "Schreiben Sie an hilfe@example.de",
+                   lang="de", view="/kontakt|Kontakt")
+    assert "form" in run("limited_contact_channels", journey("contact_support", [step(0, offered)])).details["channels"]
+    for text in ("We don't offer live chat.", "Live chat is not offered on this site."):
+        here = page(text, "0800 111 2222", lang="en", view="/contact|Contact")
+        assert "chat" not in run("limited_contact_channels", journey("contact_support", [step(0, here)])).details["channels"]

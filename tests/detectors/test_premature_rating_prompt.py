@@ -75,3 +75,11 @@ def test_french_ways_of_asking_whether_an_answer_helped():
         j = journey("contact_support", [step(0, page("Aide", lang="fr"), "goto"),
                                         step(1, page("Aide", lang="fr"), "chat", chat=chat)], outcome="blocked")
         assert run("premature_rating_prompt", j).score == 0, asked
+
+
+def test_rating_an_article_on_a_dead_end_counts_in_each_language():
+    # hearthguard (eval/unseen15), rebuilt: "Rate this article" above five star buttons on the dead end
+    for text, lang in (("Rate this article", "en"), ("Bewerten Sie diesen Artikel", "de"), ("Notez cet article", "fr")):
+        j = journey("cancel", [step(0, page("Help", lang=lang), "goto"), step(1, page("Cancelling", text, lang=lang))],
+                    outcome="blocked")
+        assert run("premature_rating_prompt", j).details["steps"] == [1], text

@@ -188,3 +188,13 @@ def test_the_plan_page_before_a_marked_entry_offers_nothing():
     assert d.value == 1 and [e.step for e in d.evidence] == [2]
     steps[2].entry = False  # unmarked, cxaudit's own guess of the entry moves no page out of the count
     assert run("retention_offer", journey("cancel", steps)).value == 2
+
+
+def test_a_plan_named_free_is_no_offer_but_free_months_are():
+    # radinette (eval/unseen16), rebuilt: the account view's "Formule: Gratuite" before the one real offer screen
+    compte = page("Compte", "Camille Dubreuil", "Formule", "Gratuite", lang="fr", view="/#/compte|Options")
+    offer = page("Attendez ! Trois mois de Premium vous sont offerts", lang="fr", view="/desinstaller|Attendez")
+    j = journey("uninstall", [step(0, page("Radinette", lang="fr", view="/|R"), "goto"), step(1, compte), step(2, offer),
+                              step(3, page("Radinette a été désinstallée", lang="fr", view="/fin|F"))])
+    d = run("retention_offer", j)
+    assert d.value == 1 and d.score == 0.5 and [e.step for e in d.evidence] == [2]

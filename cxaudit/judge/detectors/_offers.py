@@ -24,6 +24,13 @@ def _customers_reason(item: Snippet, answers: frozenset[str]) -> bool:
     return item.element.role in ANSWER_ROLES if item.element is not None else item.text in answers
 
 
+def _bare(item: Snippet, matches: list[LexMatch]) -> bool:
+    """A text that is one offer word and nothing else ("Gratuite" as the value of "Formule", a "Free" badge)
+    names a plan or a tier; on its own it offers nothing to stay."""
+    words = item.text.strip(" .,:;!*()[]").split()
+    return len(words) == 1 and all(m.text.strip().lower() == words[0].lower() for m in matches)
+
+
 def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
     """The matches of ``text`` by tag, sentence by sentence, without those of a negated sentence."""
     found: dict[str, list[LexMatch]] = {}
@@ -54,7 +61,8 @@ def offers(lex: Lexicon, step: StepRecord, lang: str, repeated: frozenset[str] =
              if not (item.element is not None and in_chrome(item.element)) and item.text not in repeated
              and not _customers_reason(item, answers)]
     tags = [_tagged(lex, item.text, lang) for item in items]
-    hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True) if t.get("offer")]
+    hits = [(item, t["offer"][0]) for item, t in zip(items, tags, strict=True)
+            if t.get("offer") and not _bare(item, t["offer"])]
     blocks = [i for i, item in enumerate(items) if item.source == "text"]
     for pos, i in enumerate(blocks):
         if not tags[i].get("price") or tags[i].get("offer"):

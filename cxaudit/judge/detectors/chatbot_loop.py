@@ -31,9 +31,12 @@ def chatbot_loop(journey: JourneyResult, ctx: DetectorContext) -> Detection:
                 sim = similarity(reply, text)
                 if sim > best:
                     best, where = sim, label
-            if answered > 1 or best >= threshold:  # the first answer can only repeat the greeting
+            # the turn a person joined in, and those after it, are the person's: no bot loops there, whatever a
+            # widget re-shows of the bot's last line
+            person = bool(chat.success and chat.turns_to_success and n >= chat.turns_to_success)
+            if answered > 1 or (best >= threshold and not person):  # the first answer can only repeat the greeting
                 compared += 1
-            if best >= threshold:
+            if best >= threshold and not person:
                 repeated += 1
                 repeats = f"turn {where}" if where else "the greeting"
                 pairs.append({"step": step.index, "turn": n, "repeats": repeats, "similarity": best})
