@@ -163,3 +163,8 @@ def test_a_gift_that_cannot_be_stopped_online_and_advice_given_only_by_phone_are
                                         outcome="blocked"))
     assert d.score == 0 and "040 555 0123" in d.details["contact_points"]
     assert _policy("You can stop your gift online in your account at any time.", outcome="completed").score == 1
+
+
+def test_closed_phone_lines_and_stopped_payments_send_no_one_elsewhere():
+    for text in ("Our phone lines will be closed on Monday 25 December.", "If you stop your monthly payments we will write to you."):
+        assert _policy(text).score == 1, text

@@ -169,3 +169,9 @@ def test_refusing_something_free_a_good_deed_or_what_matters_is_shame(label, lan
 ])
 def test_near_misses_of_free_and_of_importance_are_plain(label, lang):
     assert _declined(label, lang).score == 1, label
+
+
+@pytest.mark.parametrize("label", ["No thanks, I don't want the free version", "I don't want to switch to the free Basic plan",
+                                   "No thanks, I don't need help from someone"])
+def test_declining_a_free_plan_or_someones_help_is_plain(label):
+    assert _declined(label).score == 1, label

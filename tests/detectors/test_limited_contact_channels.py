@@ -88,6 +88,18 @@ def test_a_channel_refused_with_the_verb_first_is_not_offered():
     offered = page("Ein Kontaktformular bieten wir rund um die Uhr an.", "040 555 0123", "Schreiben Sie an hilfe@example.de",
                    lang="de", view="/kontakt|Kontakt")
     assert "form" in run("limited_contact_channels", journey("contact_support", [step(0, offered)])).details["channels"]
-    for text in ("We don't offer live chat.", "Live chat is not offered on this site."):
+    for text, channel in (("We don't offer live chat.", "chat"),
+                          ("We no longer provide e-mail support at help@example.com.", "email")):
         here = page(text, "0800 111 2222", lang="en", view="/contact|Contact")
-        assert "chat" not in run("limited_contact_channels", journey("contact_support", [step(0, here)])).details["channels"]
+        assert run("limited_contact_channels", journey("contact_support", [step(0, here)])).details["channels"] == ["phone"]
+        said = page(text.replace("don't offer", "offer").replace("no longer provide", "provide"), "0800 111 2222",
+                    lang="en", view="/contact|Contact")
+        assert channel in run("limited_contact_channels", journey("contact_support", [step(0, said)])).details["channels"]
+
+
+def test_a_sentence_that_refuses_something_else_keeps_its_channels():
+    for text, lang in (("We don't have a physical store, but you can call us on 0800 111 2222 or email help@example.com.", "en"),
+                       ("E-Mails an hilfe@example.de beantworten wir in der Regel nicht später als 24 Stunden. 040 555 0100", "de"),
+                       ("Nous ne proposons pas seulement le téléphone : écrivez à aide@example.fr ou au 01 23 45 67 89.", "fr")):
+        here = page(text, lang=lang, view="/contact|Contact")
+        assert len(run("limited_contact_channels", journey("contact_support", [step(0, here)])).details["channels"]) == 2, text

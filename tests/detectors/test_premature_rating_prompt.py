@@ -79,7 +79,14 @@ def test_french_ways_of_asking_whether_an_answer_helped():
 
 def test_rating_an_article_on_a_dead_end_counts_in_each_language():
     # hearthguard (eval/unseen15), rebuilt: "Rate this article" above five star buttons on the dead end
-    for text, lang in (("Rate this article", "en"), ("Bewerten Sie diesen Artikel", "de"), ("Notez cet article", "fr")):
+    for text, lang in (("Rate this article", "en"), ("Bewerten Sie diesen Hilfeartikel", "de"), ("Notez cet article", "fr")):
         j = journey("cancel", [step(0, page("Help", lang=lang), "goto"), step(1, page("Cancelling", text, lang=lang))],
                     outcome="blocked")
         assert run("premature_rating_prompt", j).details["steps"] == [1], text
+
+
+def test_noting_a_reference_or_reviewing_a_product_is_no_rating_of_the_help():
+    for text, lang in (("Notez ce numéro de dossier : 55-120", "fr"), ("Bewerten Sie dieses Produkt", "de")):
+        j = journey("cancel", [step(0, page("Aide", lang=lang), "goto"), step(1, page("Résiliation", text, lang=lang))],
+                    outcome="blocked")
+        assert run("premature_rating_prompt", j).details["steps"] == [], text

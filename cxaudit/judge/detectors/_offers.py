@@ -25,10 +25,10 @@ def _customers_reason(item: Snippet, answers: frozenset[str]) -> bool:
 
 
 def _bare(item: Snippet, matches: list[LexMatch]) -> bool:
-    """A text that is one offer word and nothing else ("Gratuite" as the value of "Formule", a "Free" badge)
-    names a plan or a tier; on its own it offers nothing to stay."""
+    """A text block that is one offer word and nothing else ("Gratuite" as the value of "Formule", a "Free"
+    badge) names a plan or a tier; on its own it offers nothing to stay (a button "Pausieren" still does)."""
     words = item.text.strip(" .,:;!*()[]").split()
-    return len(words) == 1 and all(m.text.strip().lower() == words[0].lower() for m in matches)
+    return item.source == "text" and len(words) == 1 and all(m.text.strip().lower() == words[0].lower() for m in matches)
 
 
 def _tagged(lex: Lexicon, text: str, lang: str) -> dict[str, list[LexMatch]]:
