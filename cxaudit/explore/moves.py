@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from cxaudit.explore import words
+from cxaudit.explore import searchbox, words
+from cxaudit.explore.messages import chat_messages
 from cxaudit.explore.words import label
 from cxaudit.record.chat_infer import MESSAGE_WORDS
 from cxaudit.results.observation import Element, FormField, Observation
@@ -309,40 +310,18 @@ def _reasonish(f: FormField) -> bool:
                           f"{f.group} {f.label} {f.name} {f.placeholder}"))
 
 
+def search_moves(page: Page) -> list[Move]:
+    """Search the site for the goal's word where a search box is empty (cxaudit/explore/searchbox.py)."""
+    f = next((f for _, fields in _fields_of(page.obs) if (f := searchbox.search_field(fields))), None)
+    steps = searchbox.search_move_steps(f, field_target(f), page.goal, page.lang) if f else None
+    if not steps:
+        return []
+    score = searchbox.search_score(page.obs.url, page.obs.title, [h.text for h in page.obs.headings], page.lang)
+    return [Move("search", f"search for {steps[0]['fill']['value']!r}", score, steps, why="search")]
+
+
 # ------------------------------------------------------------------ chats
 CHAT_LAUNCHER = re.compile(r"(?i)\b(?:live[- ]?)?chat\w*\b|\bchatbot\b|\bassistant\b|\bassistent\w*|\bdiscuter\b")
-# the standard messages: the problem, then a request for a person, insisted on as a customer would (a bot
-# may hand over only when asked again)
-CHAT_MESSAGES = {
-    ("contact_support", "en"): ["I have a problem with my order and I need help, please.",
-                                "I would like to talk to a person, please.", "Please connect me to a human agent.",
-                                "Yes, I still want to talk to a person.", "I need to speak to a person, please."],
-    ("contact_support", "de"): ["Ich habe ein Problem mit meiner Bestellung und brauche bitte Hilfe.",
-                                "Ich möchte bitte mit einem Mitarbeiter sprechen.",
-                                "Bitte verbinden Sie mich mit einem Menschen.",
-                                "Ja, ich möchte weiterhin mit einem Mitarbeiter sprechen.",
-                                "Ich muss bitte mit einem Menschen sprechen."],
-    ("contact_support", "fr"): ["J'ai un problème avec ma commande et j'ai besoin d'aide, s'il vous plaît.",
-                                "Je voudrais parler à un conseiller, s'il vous plaît.",
-                                "Merci de me mettre en relation avec une personne.",
-                                "Oui, je veux toujours parler à un conseiller.",
-                                "J'ai besoin de parler à une personne, s'il vous plaît."],
-    ("cancel", "en"): ["I want to cancel my subscription, please.", "Please cancel it now. I do not want an offer.",
-                       "I would like to talk to a person, please.", "Yes, I still want to cancel today."],
-    ("cancel", "de"): ["Ich möchte bitte meinen Vertrag kündigen.",
-                       "Bitte kündigen Sie jetzt. Ich möchte kein Angebot.",
-                       "Ich möchte bitte mit einem Mitarbeiter sprechen.", "Ja, ich möchte weiterhin heute kündigen."],
-    ("cancel", "fr"): ["Je voudrais résilier mon abonnement, s'il vous plaît.",
-                       "Merci de le résilier maintenant. Je ne veux pas d'offre.",
-                       "Je voudrais parler à un conseiller, s'il vous plaît.",
-                       "Oui, je veux toujours résilier aujourd'hui."],
-}
-
-
-def chat_messages(goal: str, lang: str | None) -> list[str]:
-    return CHAT_MESSAGES[(goal, lang if lang in ("en", "de", "fr") else "en")]
-
-
 def chat_moves(page: Page) -> list[Move]:
     """Open a chat and write to it: on a contact-support exploration, or where the page says cancelling
     goes through the chat. The widget's box, send button and replies are found when it runs."""
@@ -417,4 +396,5 @@ def moves_on(page: Page, have_credentials: bool) -> tuple[list[Move], Move | Non
     if login is not None and not login.steps:
         return [], login
     found = ([login] if login else []) + chat_moves(page) + form_moves(page, have_credentials) + click_moves(page)
+    found += search_moves(page)
     return sorted(found, key=lambda m: -m.score), None

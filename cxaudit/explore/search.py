@@ -121,7 +121,7 @@ class Explorer:
         self.session: LiveSession | None = None
         self.path: list[dict[str, Any]] | None = []  # where the browser is; None after a move failed half-way
         self.leads: dict[str, str] = {}  # a control's name -> the state clicking it led to
-        self.chatted: set[str] = set()  # the chats driven (by their launcher's name)
+        self.chatted: set[str] = set()  # the chats driven and searches made (by their move's key)
         self.scratch = Path(".")  # a gate's picture of its block goes here while searching (thrown away)
 
     def say(self, text: str) -> None:
@@ -150,6 +150,7 @@ class Explorer:
             if secret:
                 self.session.secrets.add(secret)
         self.session.chat_done = lambda replies: words.reply_success(replies, self.o.goal, self._journey_lang())
+        self.session.chat_wait = words.handover_under_way
         self.session.prechat_value = lambda f: prechat_answer(f, self.o.goal, self._journey_lang())
         record = await self.session.open()
         self.path = []
@@ -280,10 +281,10 @@ class Explorer:
                 return self._stop("the time limit ran out")
             if move.kind == "click" and self.leads.get(self._lead(move)) in self.visited:
                 continue  # the same control (a menu, a footer link) already led to a page seen
-            if move.kind == "chat":
-                if move.label in self.chatted:
-                    continue  # a chat on every page (a floating launcher) is driven once
-                self.chatted.add(move.label)
+            if move.kind in ("chat", "search"):
+                if move.key in self.chatted:
+                    continue  # a chat on every page (a floating launcher), a header search: driven once
+                self.chatted.add(move.key)
             before = await self._go(path)
             if before is None:
                 self.tried.append(Tried(len(path), move.label, move.kind, "failed: the path could not be replayed", move.steps))

@@ -24,7 +24,7 @@ GOALS = ("cancel", "uninstall", "contact_support", "signup")
 WAY_WEIGHTS = {
     "cancel": {"account": 4.0, "login": 3.0, "settings": 2.5, "help": 1.5},
     "uninstall": {"settings": 4.0, "account": 1.5, "help": 1.0},
-    "contact_support": {"help": 4.0, "account": 1.0},
+    "contact_support": {"help": 4.0, "problem": 2.0, "account": 1.0},
     "signup": {"plans": 4.0, "account": 0.5},
 }
 GOAL_SCORE, ONWARD_SCORE = 10.0, 6.0
@@ -134,6 +134,19 @@ def reply_success(replies: list[str], goal: str, lang: str | None) -> str | None
     for reply, m in _success_matches(replies, goal, lang):
         return " ".join(reply.split())[m.start:m.end]
     return None
+
+
+HANDOVER_UNDER_WAY = re.compile(
+    r"(?i)\b(?:connect\w*|transferr?\w*)\s+you\b|\bput(?:ting)?\s+you\s+through\b|\bhand(?:ing)?\s+you\s+over\b"
+    r"|\bpass(?:ing)?\s+you\s+(?:on|over)\b|\bin\s+the\s+queue\b|\bwill\s+be\s+with\s+you\b"
+    r"|\bverbinde\w*\s+(?:sie|dich)\b|\bleite\w*\s+(?:sie|dich|ihre\s+anfrage)\s+weiter\b|\bweitergeleitet\b|\bwarteschlange\b"
+    r"|\bmet\w*\s+en\s+relation\b|\btransf[èe]r\w*\s+(?:votre|vers)\b|\btransmets\s+votre\b|\bfile\s+d.attente\b")
+
+
+def handover_under_way(replies: list[str]) -> bool:
+    """A reply that says a person is being connected ("I'm connecting you to our team now"): a customer waits
+    for the person to join before writing again."""
+    return any(HANDOVER_UNDER_WAY.search(fold(r)) for r in replies)
 
 
 def reply_quote(reply: str) -> str:

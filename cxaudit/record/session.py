@@ -93,6 +93,7 @@ class JourneySession:
         self.secrets = Masker(journey.secrets)  # and each value typed into a password field (steps/basic.py)
         # a chat step without a success condition stops when this says its replies reached the goal (explore)
         self.chat_done: Callable[[list[str]], Any] | None = None
+        self.chat_wait: Callable[[list[str]], bool] | None = None  # explore: a reply says a person is being connected
         self.prechat_value: Callable[[dict[str, Any]], str | None] | None = None  # explore's pre-chat answers
         self.shots = options.run_folder / "screens" / journey.id
         self.result = JourneyResult(

@@ -100,3 +100,17 @@ def test_a_log_in_page_that_speaks_of_signing_in_to_cancel_is_no_dead_end(behind
     assert walled.outcome == "blocked" and "no credentials" in walled.reason
     assert passed.outcome == "completed", passed.reason
     assert [next(iter(s)) for s in passed.steps] == ["click", "login", "click"]
+
+
+def test_a_help_centre_found_by_its_search_box_ends_at_the_dead_end_not_at_the_log_in(pages_url):
+    # search-start.html: "Sign in" leads to a log-in (no credentials given), "Help Center" to a page with a
+    # search box and two unrelated topics; searching "cancel" (fill, Enter) lists the article that says the
+    # plan "can't be cancelled online": that dead end is the outcome, not the log-in wall
+    result = explore(ExploreOptions(url=f"{pages_url}/explore/search-start.html", goal="cancel"))
+    assert result.outcome == "blocked", result.reason
+    assert [next(iter(s)) for s in result.steps] == ["click", "fill", "press", "click"]
+    assert result.steps[1]["fill"] == {"label": "Search help articles", "exact": True, "value": "cancel"}
+    assert result.steps[2]["press"]["key"] == "Enter"
+    assert _clicked(result) == ["Help Center", "Cancel your monitoring plan"]
+    assert "cancelled online" in result.blocked
+    assert sum(1 for t in result.tried if t.kind == "search") == 1  # the results page empties the box: searched once

@@ -353,3 +353,47 @@ def test_a_name_ending_in_a_caret_opens_a_menu_and_advanced_settings_are_a_way_t
     assert words.intent("Morgan", "cancel", "en", in_flow=True).score == 0
     assert words.intent("Advanced", "uninstall", "en", in_flow=True).why == "way:settings"
     assert words.intent("Erweitert", "uninstall", "de", in_flow=True).why == "way:settings"
+
+
+@pytest.mark.parametrize(("name", "lang"), [
+    ("How do I speak to an adviser?", "en"), ("Wie erreiche ich eine Beraterin oder einen Berater?", "de"),
+    ("Joindre un conseiller", "fr"),
+])
+def test_a_way_to_reach_a_person_says_the_contact_goal(name, lang):
+    assert words.intent(name, "contact_support", lang, in_flow=False).why == "goal"
+
+
+@pytest.mark.parametrize(("name", "lang"), [("Delivery", "en"), ("Lieferung und Versand", "de"), ("Livraison", "fr")])
+def test_the_standard_problems_topic_is_a_way_to_support_and_none_to_cancel(name, lang):
+    # explore's standard problem is an order gone wrong: a help centre's delivery topic leads to its contact link
+    assert words.intent(name, "contact_support", lang, in_flow=False).why == "way:problem"
+    assert words.intent(name, "cancel", lang, in_flow=False).score == 0
+
+
+def test_submitting_the_request_leads_on_inside_a_flow():
+    assert words.intent("Auftrag übermitteln", "cancel", "de", in_flow=True).why == "onward"
+    assert words.intent("Transmettre ma demande", "cancel", "fr", in_flow=True).why == "onward"
+    assert words.intent("Auftrag übermitteln", "cancel", "de", in_flow=False).score == 0
+
+
+def test_an_empty_search_box_is_searched_for_the_goals_word_higher_on_a_help_centre():
+    box = field(ref="e1", label="Search help articles", name="q")
+    help_page = observation(url="http://x/help/", title="Help Center", forms=[form(box)])
+    moves, _ = moves_on(page(help_page), False)
+    search = [m for m in moves if m.kind == "search"]
+    assert [s for m in search for s in m.steps] == [
+        {"fill": {"label": "Search help articles", "exact": True, "value": "cancel"}},
+        {"press": {"key": "Enter", "target": {"label": "Search help articles", "exact": True}}}]
+    shop = observation(url="http://x/", title="Shop", forms=[form(field(type="search", placeholder="Suche"))])
+    assert [m.score for m in moves_on(page(shop, lang="de"), False)[0] if m.kind == "search"] == [2.0]
+    assert search[0].score == 5.0
+    searched = observation(url="http://x/help/?q=cancel", forms=[form(field(label="Search", value="cancel"))])
+    assert not [m for m in moves_on(page(searched), False)[0] if m.kind == "search"]
+    assert not [m for m in moves_on(page(help_page, goal="signup"), False)[0] if m.kind == "search"]
+
+
+def test_a_field_among_others_or_a_hint_saying_such_as_is_no_search_box():
+    contact = form(field(label="Order number", placeholder="such as 10042"), field(label="Message", type="textarea"))
+    assert not [m for m in moves_on(page(observation(forms=[contact]), goal="contact_support"), False)[0] if m.kind == "search"]
+    both = form(field(label="Search the help centre"), field(label="Category"))
+    assert not [m for m in moves_on(page(observation(forms=[both])), False)[0] if m.kind == "search"]

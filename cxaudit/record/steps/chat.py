@@ -120,23 +120,28 @@ async def run_chat(s: JourneySession, p: ChatParams, record: StepRecord, timeout
             transcript.success = True
             transcript.turns_to_success = turn_no
             break
+        if turn_no < len(messages) and s.chat_wait and s.chat_wait(new):  # "connecting you now": wait before writing again
+            seen += await _linger(s, p, transcript, replies, seen)
+            if transcript.success:
+                break
     else:
         await _linger(s, p, transcript, replies, seen)
 
 
-async def _linger(s: JourneySession, p: ChatParams, transcript: ChatTranscript, replies: Any, seen: int) -> None:
-    """After the last message, without success yet: listen a little longer, as a customer waits after "Je transmets
-    votre demande à un conseiller" for the person who joins a moment later; what comes is the last turn's."""
+async def _linger(s: JourneySession, p: ChatParams, transcript: ChatTranscript, replies: Any, seen: int) -> int:
+    """Without success yet: listen a little longer, as a customer waits after "Je transmets votre demande à un
+    conseiller" for the person who joins a moment later; what comes is the last turn's. Returns how many came."""
     if replies is None or not transcript.turns:
-        return
+        return 0
     late, _, timed_out = await wait_for_replies(replies, seen, min(LINGER_S, p.reply_timeout))
     if timed_out or not late:
-        return
+        return 0
     last = transcript.turns[-1]
     last.replies = [*last.replies, *(s.redact(t) for t in late)]
     if await _chat_success(s, p, transcript):
         transcript.success = True
         transcript.turns_to_success = len(transcript.turns)
+    return len(late)
 
 
 async def _box_ready(s: JourneySession, p: ChatParams, before: set) -> bool:
