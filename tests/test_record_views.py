@@ -26,6 +26,15 @@ def test_page_and_axe_keys_take_the_first_heading():
     assert axe_key("http://x/a?ref=1", obs) == "http://x/a|Your account"
 
 
+def test_a_menus_heading_above_the_pages_h1_leaves_the_page_the_same():
+    # vorsorgeplus (eval/unseen17), rebuilt: the "Service" mega menu shows an h3 "Ihr Vertrag" above the main h1
+    shut = observation(headings=[heading("Vorsorgen, ohne sich zu verzetteln")])
+    opened = observation(headings=[heading("Ihr Vertrag", level=3), heading("Hilfe", level=3),
+                                   heading("Vorsorgen, ohne sich zu verzetteln")])
+    assert page_key("http://x/", opened) == page_key("http://x/", shut)
+    assert first_heading(observation(headings=[heading("Schritt 2", level=2)])) == "Schritt 2"  # no h1: the first
+
+
 def test_visible_text_is_blocks_shown_controls_dialogs_and_alerts():
     obs = observation(texts=["Hello"], elements=[element(name="Go"), element(text="Menu"), element(name="Secret", hidden=True)],
                       dialogs=[dialog(text="Stay with us")], alerts=[alert("Saved", role="status")])

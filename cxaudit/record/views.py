@@ -15,9 +15,11 @@ def no_password_field(observation: Observed) -> bool:
 
 
 def first_heading(observation: Observed) -> str:
-    """The text of the observation's first visible heading ("" when it has none)."""
+    """The text of the observation's main heading: its first visible h1, else its first visible heading ("" when
+    it has none). A menu or a banner that shows a heading of its own above the page's h1 (a mega menu's "Your
+    contract") does not make the page another one."""
     if isinstance(observation, Observation) and observation.headings:
-        return observation.headings[0].text
+        return next((h.text for h in observation.headings if h.level == 1), observation.headings[0].text)
     return ""
 
 

@@ -175,3 +175,11 @@ def test_near_misses_of_free_and_of_importance_are_plain(label, lang):
                                    "No thanks, I don't need help from someone"])
 def test_declining_a_free_plan_or_someones_help_is_plain(label):
     assert _declined(label).score == 1, label
+
+
+@pytest.mark.parametrize(("label", "lang"), [
+    ("No thanks, I don't want half-price football", "en"),  # pitchpass (eval/unseen17)
+    ("Nein, ich will nicht den halben Preis", "de"), ("Non, je ne veux pas payer moitié prix", "fr"),
+])
+def test_refusing_half_price_is_shame(label, lang):
+    assert _declined(label, lang).score == 0, label

@@ -90,3 +90,10 @@ def test_noting_a_reference_or_reviewing_a_product_is_no_rating_of_the_help():
         j = journey("cancel", [step(0, page("Aide", lang=lang), "goto"), step(1, page("Résiliation", text, lang=lang))],
                     outcome="blocked")
         assert run("premature_rating_prompt", j).details["steps"] == [], text
+
+
+def test_asking_to_be_given_a_mark_counts():
+    # photalie (eval/unseen17), rebuilt: "Vous aimez Photalie ? Donnez-nous une note" above five stars
+    j = journey("cancel", [step(0, page("Accueil", lang="fr"), "goto"),
+                           step(1, page("Vous aimez Photalie ? Donnez-nous une note", lang="fr"))], outcome="blocked")
+    assert run("premature_rating_prompt", j).details["steps"] == [1]

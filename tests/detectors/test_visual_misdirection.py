@@ -156,3 +156,15 @@ def test_a_cancel_word_declining_an_offer_is_judged_here_not_left_to_hidden_canc
     j = journey([step(0, "goto", observation=page(manage)), step(1, element=manage, observation=plain, navigated=True),
                  step(2, element=decline, navigated=True), step(3)])
     assert run("visual_misdirection", j).details["steps_judged"] == 0
+
+
+def test_a_wider_button_of_the_same_style_is_only_longer_words_but_a_bigger_one_is_prominent():
+    # lumiboo (eval/unseen17), rebuilt: a filled "Gérer" of a device card beside a filled "Ajouter un appareil
+    # (Famille+)" of the same height, font and weight, three times as wide because its words are
+    manage = el("Gérer la tablette de Léa", text="Gérer", y=300, w=80, h=44, fw=600, groups=["card@d", MAIN])
+    add = el("Ajouter un appareil (Famille+)", y=380, w=290, h=44, fw=600, groups=[MAIN])
+    j = journey([step(0, "goto", observation=page(manage, add)), step(1, element=manage)], goal="uninstall")
+    assert run("visual_misdirection", j).score == 1.0
+    big = el("Ajouter un appareil (Famille+)", y=380, w=290, h=64, fs=20, fw=600, groups=[MAIN])
+    j = journey([step(0, "goto", observation=page(manage, big)), step(1, element=manage)], goal="uninstall")
+    assert run("visual_misdirection", j).score < 1.0

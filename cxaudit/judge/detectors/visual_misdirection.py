@@ -40,6 +40,21 @@ def visual_area(el: Element | ElementInfo) -> float:
     return min(float(box.width or text_w), text_w) * min(float(box.height or fs * 1.3), fs * 1.3)
 
 
+def _length_explains(needed: ElementInfo, alt: Element) -> bool:
+    """Two controls of one style (both filled or both not, the same font size and weight, the same height) differ
+    in area only by how long their words are: "Ajouter un appareil (Famille+)" beside "Gérer" is wider, not
+    more prominent. Measured by width per visible character."""
+    if bool(alt.filled) != bool(needed.filled) or not needed.box.height or not alt.box.height:
+        return False
+    if abs(float(alt.font_size or 0) - float(needed.font_size or 0)) > 1 or alt.box.height / needed.box.height >= 1.25:
+        return False
+    if float(alt.font_weight or 400) != float(needed.font_weight or 400):
+        return False
+    chars = [max(len((e.text or e.name or "").strip()), 1) for e in (needed, alt)]
+    per_char = (alt.box.width / chars[1]) / max(needed.box.width / chars[0], 1.0)
+    return per_char < 1.5
+
+
 def _candidates(needed: ElementInfo, elements: list[Element]) -> list[Element]:
     name = needed.name.casefold()
     # the current tab or page (drawn strong because it is where the visitor is) offers no other next step
@@ -111,7 +126,7 @@ def compare(needed: ElementInfo, alt: Element, ctx: DetectorContext) -> tuple[li
     strong, weak = [], []
     if alt.filled and not needed.filled:
         strong.append(note("filled_vs_not"))
-    if area_ratio >= float(param(ctx, "area_ratio", 3.0)):
+    if area_ratio >= float(param(ctx, "area_ratio", 3.0)) and not _length_explains(needed, alt):
         strong.append(note("area_ratio", ratio=area_ratio))
     if font_ratio >= float(param(ctx, "font_ratio_strong", 1.5)):
         strong.append(note("font_ratio", ratio=font_ratio))
