@@ -397,3 +397,9 @@ def test_a_field_among_others_or_a_hint_saying_such_as_is_no_search_box():
     assert not [m for m in moves_on(page(observation(forms=[contact]), goal="contact_support"), False)[0] if m.kind == "search"]
     both = form(field(label="Search the help centre"), field(label="Category"))
     assert not [m for m in moves_on(page(observation(forms=[both])), False)[0] if m.kind == "search"]
+
+
+@pytest.mark.parametrize(("name", "lang"), [("Devices", "en"), ("Geräte", "de"), ("Appareils", "fr")])
+def test_the_devices_page_is_a_way_to_uninstall(name, lang):
+    # lumiboo (eval/unseen17): the app is removed from one device of the account, under "Appareils"
+    assert words.intent(name, "uninstall", lang, in_flow=False).why == "way:settings"
