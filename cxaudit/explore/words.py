@@ -169,15 +169,22 @@ def chat_to_cancel(obs: Observation, lang: str | None) -> bool:
     return False
 
 
+# "Contact us", "Get in touch": a heading or link that invites contact, not a channel the page ends in
+INVITATION = re.compile(r"(?i)contact\s+(?:us|our|the|customer)|get\s+in\s+touch|kontaktieren\s+sie|wenden\s+sie\s+sich|contact\w*")
+
+
 def dead_end_text(obs: Observation, goal: str, lang: str | None) -> str | None:
     """The sentence that sends the customer off the website (phone, post, a branch), on a page that offers no
     online way; for contact_support, a waiting time or a hotline as the only way offered."""
     texts = page_text(obs)
     if goal == "contact_support":
+        if any(f.type == "textarea" and not f.hidden and not f.disabled for form in obs.forms for f in form.fields):
+            return None  # a message form on the page is a way to write to a person online
         for name in ("wait_time", "channel_redirect"):
             for text in texts:
                 # the first match, passing over a chat: that is the way to a person here, not the end of the path
-                m = next((m for m in lexicons()[name].matches(text, lang) if not CHAT_WORD.search(m.text)), None)
+                m = next((m for m in lexicons()[name].matches(text, lang)
+                          if not CHAT_WORD.search(m.text) and not INVITATION.fullmatch(m.text.strip())), None)
                 if m is not None and (name == "wait_time" or tag_of(m) == "channel"):
                     return _quote(text, m.start, m.end)
         return None

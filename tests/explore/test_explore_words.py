@@ -403,3 +403,22 @@ def test_a_field_among_others_or_a_hint_saying_such_as_is_no_search_box():
 def test_the_devices_page_is_a_way_to_uninstall(name, lang):
     # lumiboo (eval/unseen17): the app is removed from one device of the account, under "Appareils"
     assert words.intent(name, "uninstall", lang, in_flow=False).why == "way:settings"
+
+
+@pytest.mark.parametrize(("text", "goal", "lang"), [
+    ("Thank you, we’ve got your message", "contact_support", "en"),          # maplecrest (eval/unseen18)
+    ("Ihre Kündigung ist bei uns angekommen.", "cancel", "de"),                # kiezkiste (eval/unseen18)
+    ("Ihre Kündigung haben wir erhalten.", "cancel", "de"),                    # klangwerk (eval/unseen18)
+])
+def test_receipts_worded_object_first_or_informally_say_the_goal_was_reached(text, goal, lang):
+    assert words.success_text(observation(texts=[text]), goal, lang)
+
+
+def test_a_contact_page_with_a_message_form_or_only_an_invitation_is_no_dead_end():
+    # maplecrest (eval/unseen18): its "Contact us" heading read as a channel, beside the form that is the way
+    invite = observation(texts=["Contact us", "We usually reply within two working days."])
+    assert words.dead_end_text(invite, "contact_support", "en") is None
+    phone = observation(texts=["Contact us", "Call us on 0800 111 2222. Current wait: 25 minutes."])
+    assert words.dead_end_text(phone, "contact_support", "en")
+    phone.forms.append(form(field(label="Your message", type="textarea")))
+    assert words.dead_end_text(phone, "contact_support", "en") is None
