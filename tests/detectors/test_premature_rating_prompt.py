@@ -97,3 +97,10 @@ def test_asking_to_be_given_a_mark_counts():
     j = journey("cancel", [step(0, page("Accueil", lang="fr"), "goto"),
                            step(1, page("Vous aimez Photalie ? Donnez-nous une note", lang="fr"))], outcome="blocked")
     assert run("premature_rating_prompt", j).details["steps"] == [1]
+
+
+def test_rating_a_past_trip_on_the_way_counts():
+    # rydeclub (eval/unseen18), rebuilt: the account page the log-in led to asks "Rate your trip"
+    j = journey("cancel", [step(0, page("Ryde"), "goto"), step(1, page("Your account", "Rate your trip")),
+                           step(2, page("Your membership has ended"))])
+    assert run("premature_rating_prompt", j).details["steps"] == [1]

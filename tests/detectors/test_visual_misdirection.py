@@ -168,3 +168,14 @@ def test_a_wider_button_of_the_same_style_is_only_longer_words_but_a_bigger_one_
     big = el("Ajouter un appareil (Famille+)", y=380, w=290, h=64, fs=20, fw=600, groups=[MAIN])
     j = journey([step(0, "goto", observation=page(manage, big)), step(1, element=manage)], goal="uninstall")
     assert run("visual_misdirection", j).score < 1.0
+
+
+def test_the_stars_of_a_rating_widget_are_no_alternative():
+    # rydeclub (eval/unseen18), rebuilt: "Rate your trip" stars (grey text, larger) beside the filled "Manage Ryde+"
+    manage = el("Manage Ryde+", role="link", y=300, w=150, h=40, fs=16, filled=False, groups=[MAIN])
+    stars = [el(f"{n} star{'s' if n > 1 else ''}", text="★", y=420, w=40, h=40, fs=22.4, groups=[MAIN]) for n in range(1, 6)]
+    j = journey([step(0, "goto", observation=page(manage, *stars)), step(1, element=manage)])
+    assert run("visual_misdirection", j).details["steps_judged"] == 0
+    keep = el("Keep my plan", y=420, w=150, h=40, fs=22.4, groups=[MAIN])
+    j = journey([step(0, "goto", observation=page(manage, keep)), step(1, element=manage)])
+    assert run("visual_misdirection", j).score < 1

@@ -12,6 +12,8 @@ outside the header, navigation and footer, within ``max_distance_px``."""
 
 from __future__ import annotations
 
+import re
+
 from cxaudit.judge.detectors._entry import entry_step
 from cxaudit.judge.detectors._wording import in_chrome
 from cxaudit.judge.detectors.base import Detection, DetectorContext, Evidence, box_of, clip, detector, param
@@ -55,11 +57,16 @@ def _length_explains(needed: ElementInfo, alt: Element) -> bool:
     return per_char < 1.5
 
 
+# a star of a rating widget ("1 star", "5 stars out of 5", "★"): a rating, not another next step
+RATING_STAR = re.compile(r"(?i)^\s*(?:\d\s*(?:stars?|sterne?|étoiles?)\b.*|[★☆⭐]+)\s*$")
+
+
 def _candidates(needed: ElementInfo, elements: list[Element]) -> list[Element]:
     name = needed.name.casefold()
     # the current tab or page (drawn strong because it is where the visitor is) offers no other next step
     return [e for e in elements if not (e.hidden or e.offscreen or e.disabled or e.current or e.role in FIELD_ROLES
-                                        or e.name.casefold() == name or e.box == needed.box)]
+                                        or e.name.casefold() == name or e.box == needed.box
+                                        or RATING_STAR.match(e.name or e.text or ""))]
 
 
 def _groups_of(needed: ElementInfo, elements: list[Element]) -> list[str] | None:
