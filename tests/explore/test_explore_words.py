@@ -422,3 +422,10 @@ def test_a_contact_page_with_a_message_form_or_only_an_invitation_is_no_dead_end
     assert words.dead_end_text(phone, "contact_support", "en")
     phone.forms.append(form(field(label="Your message", type="textarea")))
     assert words.dead_end_text(phone, "contact_support", "en") is None
+
+
+def test_remove_and_the_products_name_says_uninstall_but_a_longer_remove_does_not():
+    # bulwark (eval/unseen18): the PIN page's button is "Remove Bulwark"
+    assert words.intent("Remove Bulwark", "uninstall", "en", in_flow=True).why == "goal"
+    assert words.intent("Remove item from basket now please", "uninstall", "en", in_flow=True).score == 0
+    assert words.intent("Remove Bulwark", "cancel", "en", in_flow=True).score == 0
