@@ -119,12 +119,19 @@ def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = Tru
     return None
 
 
+# a sentence that says what would happen ("If you cancel today, your plan will end on …") says nothing happened
+CONDITIONAL = re.compile(r"(?i)\b(?:if|once|when|after|wenn|falls|sobald|nachdem|si|lorsque|quand|dès\s+que|une\s+fois)\b")
+
+
 def _success_matches(texts: list[str], goal: str, lang: str | None) -> Iterator[tuple[str, Any]]:
-    """Each match of the goal's success wording in ``texts``, with its text (offsets into the folded text)."""
+    """Each match of the goal's success wording in ``texts``, with its text (offsets into the folded text),
+    unless its sentence makes it a condition before it."""
     lex = lexicons()["success"]
     for text in texts:
+        folded = " ".join(fold(text).split())
         for m in lex.matches(text, lang):
-            if tag_of(m) == goal:
+            before = re.split(r"[.!?]\s", folded[:m.start])[-1]
+            if tag_of(m) == goal and not CONDITIONAL.search(before):
                 yield text, m
 
 

@@ -429,3 +429,12 @@ def test_remove_and_the_products_name_says_uninstall_but_a_longer_remove_does_no
     assert words.intent("Remove Bulwark", "uninstall", "en", in_flow=True).why == "goal"
     assert words.intent("Remove item from basket now please", "uninstall", "en", in_flow=True).score == 0
     assert words.intent("Remove Bulwark", "cancel", "en", in_flow=True).score == 0
+
+
+def test_a_plan_that_will_end_says_cancelled_but_not_in_a_sentence_that_makes_it_a_condition():
+    # rydeclub (eval/unseen18): "Your Ryde+ membership will end on December 18, 2026. You won't be charged again."
+    done = observation(texts=["Your Ryde+ membership will end on December 18, 2026. You won’t be charged again."])
+    assert words.success_text(done, "cancel", "en") == "Your Ryde+ membership will end on"
+    for text in ("If you end it today, your membership will end on 18 December.", "Once confirmed, you won't be charged again.",
+                 "Wenn Sie jetzt kündigen, wurde Ihr Vertrag gekündigt, sobald wir bestätigen."):
+        assert words.success_text(observation(texts=[text]), "cancel", "de" if text[0] == "W" else "en") is None, text
