@@ -116,6 +116,11 @@ def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = Tru
     for text, m in _success_matches(candidates, goal, lang):
         if chat or not re.search(r"(?i)chat|agent|verbinde|relation|rejoint", m.text):
             return _quote(text, m.start, m.end)
+    # "Your plan will end on …" is the receipt only where no control says the goal any more: a confirmation page
+    # says it above its "Cancel membership" button
+    if not any(intent(label(e), goal, lang, in_flow=True).why == "goal" for e in obs.elements if not e.hidden and label(e)):
+        for text, m in _success_matches(candidates, f"{goal}_after", lang):
+            return _quote(text, m.start, m.end)
     return None
 
 

@@ -438,3 +438,10 @@ def test_a_plan_that_will_end_says_cancelled_but_not_in_a_sentence_that_makes_it
     for text in ("If you end it today, your membership will end on 18 December.", "Once confirmed, you won't be charged again.",
                  "Wenn Sie jetzt kündigen, wurde Ihr Vertrag gekündigt, sobald wir bestätigen."):
         assert words.success_text(observation(texts=[text]), "cancel", "de" if text[0] == "W" else "en") is None, text
+
+
+def test_a_plan_that_will_end_is_no_success_on_the_page_that_still_asks_to_cancel():
+    # the demo's streamline: "Cancel your membership?" says the plan "will end on …" above "Cancel membership"
+    asks = observation(texts=["Your Basic membership will end on 3 March. You won't be charged again."],
+                       elements=[element(name="Cancel membership", role="button")])
+    assert words.success_text(asks, "cancel", "en") is None
