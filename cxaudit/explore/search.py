@@ -121,7 +121,7 @@ class Explorer:
         self.session: LiveSession | None = None
         self.path: list[dict[str, Any]] | None = []  # where the browser is; None after a move failed half-way
         self.leads: dict[str, str] = {}  # a control's name -> the state clicking it led to
-        self.chatted: set[str] = set()  # the chats driven and searches made (by their move's key)
+        self.once: set[str] = set()  # the chats driven and the searches made, by their move's key
         self.scratch = Path(".")  # a gate's picture of its block goes here while searching (thrown away)
 
     def say(self, text: str) -> None:
@@ -282,9 +282,9 @@ class Explorer:
             if move.kind == "click" and self.leads.get(self._lead(move)) in self.visited:
                 continue  # the same control (a menu, a footer link) already led to a page seen
             if move.kind in ("chat", "search"):
-                if move.key in self.chatted:
+                if move.key in self.once:
                     continue  # a chat on every page (a floating launcher), a header search: driven once
-                self.chatted.add(move.key)
+                self.once.add(move.key)
             before = await self._go(path)
             if before is None:
                 self.tried.append(Tried(len(path), move.label, move.kind, "failed: the path could not be replayed", move.steps))

@@ -118,9 +118,10 @@ def success_text(obs: Observation, goal: str, lang: str | None, chat: bool = Tru
             return _quote(text, m.start, m.end)
     # "Your plan will end on …" is the receipt only where no control says the goal any more: a confirmation page
     # says it above its "Cancel membership" button
-    if not any(intent(label(e), goal, lang, in_flow=True).why == "goal" for e in obs.elements if not e.hidden and label(e)):
-        for text, m in _success_matches(candidates, f"{goal}_after", lang):
-            return _quote(text, m.start, m.end)
+    for text, m in _success_matches(candidates, f"{goal}_after", lang):  # the page's controls read only for a match
+        if any(intent(label(e), goal, lang, in_flow=True).why == "goal" for e in obs.elements if not e.hidden and label(e)):
+            return None
+        return _quote(text, m.start, m.end)
     return None
 
 
@@ -133,10 +134,12 @@ def _success_matches(texts: list[str], goal: str, lang: str | None) -> Iterator[
     unless its sentence makes it a condition before it."""
     lex = lexicons()["success"]
     for text in texts:
-        folded = " ".join(fold(text).split())
+        folded = ""
         for m in lex.matches(text, lang):
-            before = re.split(r"[.!?]\s", folded[:m.start])[-1]
-            if tag_of(m) == goal and not CONDITIONAL.search(before):
+            if tag_of(m) != goal:
+                continue
+            folded = folded or " ".join(fold(text).split())  # folded once per text, and only for a match of the goal
+            if not CONDITIONAL.search(re.split(r"[.!?]\s", folded[:m.start])[-1]):
                 yield text, m
 
 
